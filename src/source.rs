@@ -1,0 +1,222 @@
+//! Source files, spans and the `Spanned<T>` wrapper every located value uses.
+//!
+//! Values a lint may point at are deserialised as [`Spanned<T>`]: the value plus its
+//! [`Span`] (1-based line and column, byte offset and length). The wrapper delegates to
+//! `serde_saphyr::Spanned`, so spans come straight from the YAML parser.
+
+use std::fmt;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A location in a source file: 1-based line and column, and a byte range.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub line: u32,
+    pub column: u32,
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl Span {
+    /// A span that points nowhere (line 0); used for values built in code.
+    pub const UNKNOWN: Span = Span {
+        line: 0,
+        column: 0,
+        offset: 0,
+        len: 0,
+    };
+
+    pub fn is_known(&self) -> bool {
+        self.line > 0
+    }
+
+    fn from_saphyr(loc: &serde_saphyr::Location) -> Span {
+        let s = loc.span();
+        Span {
+            line: loc.line() as u32,
+            column: loc.column() as u32,
+            offset: s.byte_offset().unwrap_or(s.offset()) as usize,
+            len: s.byte_len().unwrap_or(s.len()) as usize,
+        }
+    }
+}
+
+/// A value with the place in the source it was read from.
+#[derive(Clone, Debug, Default)]
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Spanned<T> {
+    pub fn new(value: T, span: Span) -> Self {
+        Spanned { value, span }
+    }
+
+    /// A value with no source location (built in code or in tests).
+    pub fn unlocated(value: T) -> Self {
+        Spanned {
+            value,
+            span: Span::UNKNOWN,
+        }
+    }
+}
+
+impl<T> Deref for Spanned<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Spanned<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.value.fmt(f)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        Ok(Spanned {
+            span: Span::from_saphyr(&s.referenced),
+            value: s.value,
+        })
+    }
+}
+
+impl<T: Serialize> Serialize for Spanned<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Spanned<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(g)
+    }
+}
+
+/// A loaded text file: its display path and contents.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+        }
+    }
+
+    pub fn name(&self) -> String {
+        self.path.display().to_string()
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(&self.text, offset)];
+        let line = before.matches('\n').count() as u32 + 1;
+        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let column = before[line_start..].chars().count() as u32 + 1;
+        (line, column)
+    }
+
+    /// Byte offset of the start of a 1-based line.
+    pub fn line_offset(&self, line: u32) -> usize {
+        if line <= 1 {
+            return 0;
+        }
+        self.text
+            .match_indices('\n')
+            .nth(line as usize - 2)
+            .map(|(i, _)| i + 1)
+            .unwrap_or(self.text.len())
+    }
+
+    /// A span covering the rest of the given line from a byte offset (for errors that
+    /// only know a position).
+    pub fn span_at(&self, offset: usize) -> Span {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let (line, column) = self.line_col(offset);
+        let end = self.text[offset..]
+            .find('\n')
+            .map(|i| offset + i)
+            .unwrap_or(self.text.len());
+        Span {
+            line,
+            column,
+            offset,
+            len: end - offset,
+        }
+    }
+
+    /// The span's end as 1-based line and column.
+    pub fn end_line_col(&self, span: &Span) -> (u32, u32) {
+        if !span.is_known() {
+            return (0, 0);
+        }
+        self.line_col(span.offset + span.len)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spanned_reads_line_and_column() {
+        #[derive(Deserialize)]
+        struct T {
+            a: Spanned<String>,
+        }
+        let t: T = serde_saphyr::from_str("\n a: Tiền Giang\n").unwrap();
+        assert_eq!(t.a.value, "Tiền Giang");
+        assert_eq!((t.a.span.line, t.a.span.column), (2, 5));
+        assert_eq!(t.a.span.offset, 5);
+        assert_eq!(t.a.span.len, "Tiền Giang".len());
+    }
+
+    #[test]
+    fn line_col_counts_characters() {
+        let f = SourceFile::new("x.yaml", "ab\nTiền x\n");
+        assert_eq!(f.line_col(3), (2, 1));
+        let x = f.text.find('x').unwrap();
+        assert_eq!(f.line_col(x), (2, 6));
+        assert_eq!(f.line_offset(2), 3);
+    }
+}
