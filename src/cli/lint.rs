@@ -1,10 +1,364 @@
-//! `kehoach lint` (not yet built).
+//! `kehoach lint [PATHS…]`: lint plans against their catalogue, in parallel.
+//!
+//! Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage, config, catalogue
+//! or I/O error (a file that cannot be read is reported and the others still linted).
 
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context as _, bail};
+use clap::ValueEnum;
+use globset::{Glob, GlobSetBuilder};
+use rayon::prelude::*;
+
+use crate::catalogue::Catalogue;
+use crate::diagnostic::{Lang, Level};
+use crate::lint::config::{self, CatalogueRef, Config, RuleLevels, Setting};
+use crate::lint::discover::{self, Candidate};
+use crate::lint::report::{self, Format, Fragment, Options, Summary};
+use crate::lint::{CatalogueIndex, FileReport, Linter, rules};
+use crate::plan::load::{LoadError, MAX_PLAN_BYTES, read_source};
+
+/// Output language.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// Output format.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FormatArg {
+    /// `github` under GitHub Actions, else `human`.
+    Auto,
+    Human,
+    Concise,
+    Json,
+    Sarif,
+    Github,
+}
+
+/// The lowest level that fails the run.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+/// What `--deny` makes fail.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Deny {
+    Warnings,
+}
+
+/// When to colour human output.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
 
 #[derive(Debug, clap::Args)]
-pub struct LintArgs {}
+pub struct LintArgs {
+    /// Plan files and directories (default: the current directory).
+    pub paths: Vec<PathBuf>,
+    /// Skip paths matching this glob (repeatable).
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Catalogue id or file, instead of the configured or bundled one.
+    #[arg(long, value_name = "ID|FILE")]
+    pub catalogue: Option<String>,
+    /// Agency registry file.
+    #[arg(long, value_name = "FILE")]
+    pub agencies: Option<PathBuf>,
+    /// Configuration file, instead of the nearest kehoach.yaml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Language of messages.
+    #[arg(long, value_enum, default_value = "vi")]
+    pub lang: LangArg,
+    /// Lowest level that makes the exit code 1.
+    #[arg(long, value_enum, default_value = "error")]
+    pub fail_on: FailOn,
+    /// `--deny warnings`: warnings fail the run too.
+    #[arg(long, value_enum)]
+    pub deny: Vec<Deny>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub format: FormatArg,
+    /// Only these rules (codes, names or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Turn these rules off (codes, names or prefixes, comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
+}
 
-pub fn run(_args: LintArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`kehoach lint` is not built yet")
+pub fn run(args: LintArgs) -> anyhow::Result<ExitCode> {
+    let format = match args.format {
+        FormatArg::Auto if std::env::var("GITHUB_ACTIONS").as_deref() == Ok("true") => {
+            Format::Github
+        }
+        FormatArg::Auto | FormatArg::Human => Format::Human,
+        FormatArg::Concise => Format::Concise,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+    };
+    let metas = rules::metas();
+    let cli_levels = cli_levels(&args, &metas)?;
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let mut ex = GlobSetBuilder::new();
+    for g in &args.exclude {
+        ex.add(Glob::new(g).with_context(|| format!("bad --exclude glob `{g}`"))?);
+    }
+    let exclude = ex.build()?;
+    let candidates = discover::candidates(&paths, &exclude)?;
+
+    // Configuration per file (nearest kehoach.yaml, or --config for all).
+    let mut configs: HashMap<Option<PathBuf>, Arc<Config>> = HashMap::new();
+    let mut jobs: Vec<(Candidate, Arc<Config>)> = Vec::new();
+    for c in candidates {
+        let cfg_path = match &args.config {
+            Some(p) => Some(p.clone()),
+            None => config::discover(c.path.parent().unwrap_or(Path::new("."))),
+        };
+        let cfg = match configs.get(&cfg_path) {
+            Some(cfg) => cfg.clone(),
+            None => {
+                let mut loaded = match &cfg_path {
+                    Some(p) => Config::load(p, &metas)?,
+                    None => Config::default(),
+                };
+                loaded.last = cli_levels.clone();
+                let cfg = Arc::new(loaded);
+                configs.insert(cfg_path, cfg.clone());
+                cfg
+            }
+        };
+        if !cfg.excludes(&c.path) {
+            jobs.push((c, cfg));
+        }
+    }
+
+    // Catalogues: --catalogue, else each configuration's, plus the bundled ones.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let cli_cat = args
+        .catalogue
+        .as_deref()
+        .map(|c| CatalogueRef::parse(c, &cwd));
+    let mut cats: HashMap<CatalogueRef, Arc<CatalogueIndex>> = HashMap::new();
+    let mut wanted: Vec<CatalogueRef> = Vec::new();
+    if let Some(c) = &cli_cat {
+        wanted.push(c.clone());
+    }
+    for cfg in configs.values() {
+        if let Some(c) = &cfg.catalogue {
+            wanted.push(c.clone());
+        }
+    }
+    for r in wanted {
+        if let std::collections::hash_map::Entry::Vacant(e) = cats.entry(r.clone()) {
+            e.insert(Arc::new(load_catalogue(&r)?));
+        }
+    }
+    let bundled: Vec<Arc<CatalogueIndex>> = bundled_catalogues()?;
+
+    let lang: Lang = args.lang.into();
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let mut used_ids: Vec<String> = cats
+        .values()
+        .chain(bundled.iter())
+        .map(|c| c.id().to_string())
+        .collect();
+    used_ids.sort();
+    used_ids.dedup();
+    let opts = Options {
+        lang,
+        color,
+        width: 100,
+        root: repo_root(&cwd),
+        catalogues: used_ids,
+    };
+
+    let results: Vec<Outcome> = jobs
+        .par_iter()
+        .map(|(cand, cfg)| {
+            let chosen = cli_cat
+                .as_ref()
+                .or(cfg.catalogue.as_ref())
+                .and_then(|r| cats.get(r));
+            let mut list: Vec<&CatalogueIndex> = chosen.map(|c| c.as_ref()).into_iter().collect();
+            list.extend(bundled.iter().map(|c| c.as_ref()));
+            let linter = Linter::new(list);
+            lint_one(&linter, cand, cfg, format, &opts)
+        })
+        .collect();
+
+    let mut summary = Summary::default();
+    let mut parts = Vec::with_capacity(results.len());
+    let mut io_errors = Vec::new();
+    for r in results {
+        match r {
+            Outcome::Skipped => {}
+            Outcome::Io(e) => io_errors.push(e),
+            Outcome::Done(s, f) => {
+                summary.files += s.files;
+                summary.errors += s.errors;
+                summary.warnings += s.warnings;
+                summary.infos += s.infos;
+                summary.suppressed += s.suppressed;
+                parts.push(f);
+            }
+        }
+    }
+    let out = report::finish(format, parts, &summary, &opts);
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    for e in &io_errors {
+        eprintln!("lỗi (error): {e}");
+    }
+    if !io_errors.is_empty() {
+        return Ok(ExitCode::from(super::EXIT_ERROR));
+    }
+    let fail_level = match (args.fail_on, args.deny.is_empty()) {
+        (FailOn::Info, _) => Level::Info,
+        (FailOn::Warning, _) | (_, false) => Level::Warning,
+        (FailOn::Error, true) => Level::Error,
+    };
+    Ok(if summary.at_least(fail_level) > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+enum Outcome {
+    Skipped,
+    Io(String),
+    Done(Summary, Fragment),
+}
+
+fn lint_one(
+    linter: &Linter,
+    cand: &Candidate,
+    cfg: &Config,
+    format: Format,
+    opts: &Options,
+) -> Outcome {
+    let report: FileReport = match read_source(&cand.path, MAX_PLAN_BYTES) {
+        Ok(source) => {
+            if !cand.explicit && !discover::looks_like_plan(&source.text) {
+                return Outcome::Skipped;
+            }
+            linter.lint_source(source, cfg)
+        }
+        Err(LoadError::Invalid { file, diagnostics }) => {
+            linter.lint_invalid(file, diagnostics, cfg)
+        }
+        Err(e) => return Outcome::Io(e.to_string()),
+    };
+    let mut s = Summary::default();
+    s.add(&report);
+    Outcome::Done(s, report::fragment(format, &report, opts))
+}
+
+/// `--select` and `--ignore` as a final list of level settings.
+fn cli_levels(
+    args: &LintArgs,
+    metas: &[&'static crate::lint::Meta],
+) -> anyhow::Result<Option<RuleLevels>> {
+    if args.select.is_empty() && args.ignore.is_empty() {
+        return Ok(None);
+    }
+    let mut v: Vec<(String, Setting)> = Vec::new();
+    if !args.select.is_empty() {
+        v.push(("all".to_string(), Setting::Off));
+        for s in &args.select {
+            if !metas.iter().any(|m| config::specificity(s, m).is_some()) {
+                bail!("--select `{s}` names no rule");
+            }
+            v.push((s.clone(), Setting::On));
+        }
+    }
+    for s in &args.ignore {
+        v.push((s.clone(), Setting::Off));
+    }
+    Ok(Some(RuleLevels::new(
+        v,
+        metas,
+        Path::new("--select/--ignore"),
+    )?))
+}
+
+/// Load a catalogue named by id or path.
+fn load_catalogue(r: &CatalogueRef) -> anyhow::Result<CatalogueIndex> {
+    match r {
+        CatalogueRef::Path(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("cannot read catalogue {}", p.display()))?;
+            let cat: Catalogue =
+                serde_saphyr::from_str_with_options(&text, crate::plan::load::yaml_options())
+                    .map_err(|e| {
+                        anyhow::anyhow!("{}: {}", p.display(), first_line(&e.to_string()))
+                    })?;
+            Ok(CatalogueIndex::new(cat))
+        }
+        CatalogueRef::Id(id) => {
+            for c in bundled_catalogues()? {
+                if c.id() == id {
+                    return Arc::try_unwrap(c)
+                        .map_err(|_| anyhow::anyhow!("catalogue {id} is shared"));
+                }
+            }
+            bail!("no bundled catalogue has the id `{id}`")
+        }
+    }
+}
+
+/// The catalogues bundled with kehoach.
+fn bundled_catalogues() -> anyhow::Result<Vec<Arc<CatalogueIndex>>> {
+    Ok(Vec::new())
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
+
+/// The repository root above `dir` (a directory holding `.git`), or `dir` itself.
+fn repo_root(dir: &Path) -> PathBuf {
+    let mut cur = Some(dir);
+    while let Some(d) = cur {
+        if d.join(".git").exists() {
+            return d.to_path_buf();
+        }
+        cur = d.parent();
+    }
+    dir.to_path_buf()
 }

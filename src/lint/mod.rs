@@ -1,1 +1,18 @@
-//! (in progress)
+//! The compliance linter: rules over the plan model, configuration, inline
+//! suppression and reporters. `engine` runs the rules on one file; `discover` finds the
+//! files; `report` renders the findings.
+
+pub mod catindex;
+pub mod config;
+pub mod context;
+pub mod discover;
+pub mod engine;
+pub mod report;
+pub mod rule;
+pub mod rules;
+pub mod suppress;
+
+pub use catindex::CatalogueIndex;
+pub use context::Context;
+pub use engine::{FileReport, Linter};
+pub use rule::{Explanation, Meta, Rule, StaticText};

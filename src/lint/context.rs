@@ -1,0 +1,100 @@
+//! What a rule sees: the plan, its source text and the catalogue it is linted against.
+
+use crate::plan::Plan;
+use crate::source::{SourceFile, Span};
+use crate::vn::Date;
+
+use super::catindex::CatalogueIndex;
+
+/// Everything a rule may read while checking one plan.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub source: &'a SourceFile,
+    /// The catalogue the plan pins, when it is known (absent: unknown-catalogue).
+    pub catalogue: Option<&'a CatalogueIndex>,
+    /// Ids of the catalogues that could be used, for suggestions.
+    pub known_catalogues: &'a [String],
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        plan: &'a Plan,
+        source: &'a SourceFile,
+        catalogue: Option<&'a CatalogueIndex>,
+    ) -> Self {
+        Context {
+            plan,
+            source,
+            catalogue,
+            known_catalogues: &[],
+        }
+    }
+
+    /// Name the catalogues that could have been used (for unknown-catalogue).
+    pub fn with_known_catalogues(mut self, ids: &'a [String]) -> Self {
+        self.known_catalogues = ids;
+        self
+    }
+
+    /// The issue date, when it is given and valid.
+    pub fn issue_date(&self) -> Option<Date> {
+        self.plan
+            .document
+            .date
+            .as_ref()
+            .and_then(|d| Date::parse_iso(&d.value))
+    }
+
+    /// The last year the plan covers (`horizon`, else `year`).
+    pub fn horizon(&self) -> i32 {
+        self.plan
+            .document
+            .horizon
+            .as_ref()
+            .map(|h| h.value)
+            .unwrap_or(self.plan.document.year.value)
+    }
+
+    /// The span of a top-level key (`tasks:`), found in the text; the `catalogue:` value
+    /// when the key is absent.
+    pub fn top_key_span(&self, key: &str) -> Span {
+        let text = &self.source.text;
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            if let Some(rest) = line.strip_prefix(key) {
+                if rest.starts_with(':') {
+                    let (l, c) = self.source.line_col(offset);
+                    return Span {
+                        line: l,
+                        column: c,
+                        offset,
+                        len: key.len(),
+                    };
+                }
+            }
+            offset += line.len();
+        }
+        self.plan.catalogue.span
+    }
+
+    /// The span of `needle` inside the source text of `within` (a scalar's span), or
+    /// `within` itself when the text is not there verbatim (escapes, folding).
+    pub fn sub_span(&self, within: Span, needle: &str) -> Span {
+        let text: &str = &self.source.text;
+        let end = (within.offset + within.len.max(1)).min(text.len());
+        let hay = text.get(within.offset..end).unwrap_or("");
+        match hay.find(needle) {
+            Some(i) if within.is_known() && !needle.is_empty() => {
+                let offset = within.offset + i;
+                let (line, column) = self.source.line_col(offset);
+                Span {
+                    line,
+                    column,
+                    offset,
+                    len: needle.len(),
+                }
+            }
+            _ => within,
+        }
+    }
+}

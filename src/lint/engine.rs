@@ -1,0 +1,173 @@
+//! Running the rules on one file: load, check, set levels from the configuration, apply
+//! inline suppressions, report unused ones, sort.
+
+use std::path::PathBuf;
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::plan::{Plan, parse_plan};
+use crate::source::SourceFile;
+
+use super::catindex::CatalogueIndex;
+use super::config::Config;
+use super::context::Context;
+use super::rules::{self, unused_suppression};
+use super::suppress;
+
+/// The findings for one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub file: PathBuf,
+    pub source: SourceFile,
+    /// Sorted by position, then code.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
+    /// Whether the file parsed as a plan.
+    pub parsed: bool,
+}
+
+/// Lints plans against the catalogues it was given.
+pub struct Linter<'a> {
+    catalogues: Vec<&'a CatalogueIndex>,
+    ids: Vec<String>,
+}
+
+impl<'a> Linter<'a> {
+    /// A linter that knows these catalogues; a plan is checked against the one whose id
+    /// it pins.
+    pub fn new(catalogues: Vec<&'a CatalogueIndex>) -> Self {
+        let ids = catalogues.iter().map(|c| c.id().to_string()).collect();
+        Linter { catalogues, ids }
+    }
+
+    /// The catalogue a plan pins, if this linter has it.
+    pub fn catalogue_for(&self, id: &str) -> Option<&'a CatalogueIndex> {
+        self.catalogues
+            .iter()
+            .copied()
+            .find(|c| c.id() == id.trim())
+    }
+
+    /// Lint one source file under a configuration.
+    pub fn lint_source(&self, source: SourceFile, config: &Config) -> FileReport {
+        self.finish(source, None, config)
+    }
+
+    /// Report a file the loader refused before parsing (too large, not UTF-8), with the
+    /// configured levels and suppressions applied.
+    pub fn lint_invalid(
+        &self,
+        source: SourceFile,
+        diagnostics: Vec<Diagnostic>,
+        config: &Config,
+    ) -> FileReport {
+        self.finish(source, Some(diagnostics), config)
+    }
+
+    fn finish(
+        &self,
+        source: SourceFile,
+        refused: Option<Vec<Diagnostic>>,
+        config: &Config,
+    ) -> FileReport {
+        let levels: Vec<Option<Level>> = rules::all()
+            .iter()
+            .map(|r| config.level_for(r.meta(), &source.path))
+            .collect();
+        let level_of = |code: &str| -> Option<Level> {
+            rules::all()
+                .iter()
+                .position(|r| r.meta().code == code)
+                .and_then(|i| levels[i])
+        };
+        let (mut found, parsed) = match refused {
+            Some(diags) => (diags, false),
+            None => match parse_plan(&source) {
+                Ok(plan) => (self.run_rules(&plan, &source, &levels), true),
+                Err(diags) => (diags, false),
+            },
+        };
+        let (mut sups, bad) = suppress::parse(&source);
+        found.extend(bad);
+        let mut kept = Vec::with_capacity(found.len());
+        let mut suppressed = 0;
+        for mut d in found {
+            let Some(level) = level_of(d.code) else {
+                continue;
+            };
+            d.level = level;
+            d.file = source.path.clone();
+            // Every covering suppression is marked used, not just the first.
+            let mut hit = false;
+            if d.code != super::rules::bad_suppression::META.code {
+                for s in sups.iter_mut() {
+                    hit |= s.covers(&d);
+                }
+            }
+            if hit {
+                suppressed += 1;
+                continue;
+            }
+            kept.push(d);
+        }
+        if parsed {
+            if let Some(level) = level_of(unused_suppression::META.code) {
+                for s in &sups {
+                    for sel in s.selectors.iter().filter(|x| !x.used) {
+                        let enabled = rules::all().iter().enumerate().any(|(i, r)| {
+                            levels[i].is_some()
+                                && suppress::selects(&sel.text, r.meta().code, r.meta().name)
+                        });
+                        if enabled {
+                            let mut d = unused_suppression::finding(s.span, &sel.text);
+                            d.level = level;
+                            d.file = source.path.clone();
+                            kept.push(d);
+                        }
+                    }
+                }
+            }
+        }
+        kept.sort_by(|a, b| {
+            (a.span.line, a.span.column, a.code, &a.path).cmp(&(
+                b.span.line,
+                b.span.column,
+                b.code,
+                &b.path,
+            ))
+        });
+        kept.dedup();
+        FileReport {
+            file: source.path.clone(),
+            source,
+            diagnostics: kept,
+            suppressed,
+            parsed,
+        }
+    }
+
+    fn run_rules(
+        &self,
+        plan: &Plan,
+        source: &SourceFile,
+        levels: &[Option<Level>],
+    ) -> Vec<Diagnostic> {
+        let cat = self.catalogue_for(&plan.catalogue.value);
+        let cx = Context::new(plan, source, cat).with_known_catalogues(&self.ids);
+        let mut out = Vec::new();
+        for (rule, level) in rules::all().iter().zip(levels) {
+            if level.is_some() {
+                rule.check(&cx, &mut out);
+            }
+        }
+        out
+    }
+}
+
+/// Lint plan text against one catalogue with the default configuration (tests, tools).
+pub fn lint_text(path: &str, text: &str, catalogue: &CatalogueIndex) -> Vec<Diagnostic> {
+    let linter = Linter::new(vec![catalogue]);
+    linter
+        .lint_source(SourceFile::new(path, text), &Config::default())
+        .diagnostics
+}

@@ -1,0 +1,149 @@
+//! Human output through miette's graphical handler: the YAML snippet, carets, the label
+//! and help; colour only when asked for (a terminal).
+
+use std::fmt;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, Severity,
+    SourceCode, SourceSpan, SpanContents,
+};
+
+use super::{Fragment, Options};
+use crate::diagnostic::{Diagnostic, Lang, Level};
+use crate::lint::engine::FileReport;
+
+/// The file text under its display name.
+struct Named<'a> {
+    name: String,
+    text: &'a str,
+}
+
+impl SourceCode for Named<'_> {
+    fn read_span<'b>(
+        &'b self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let c = self.text.read_span(span, before, after)?;
+        Ok(Box::new(
+            MietteSpanContents::new_named(
+                self.name.clone(),
+                c.data(),
+                *c.span(),
+                c.line(),
+                c.column(),
+                c.line_count(),
+            )
+            .with_language("yaml"),
+        ))
+    }
+}
+
+/// One finding as a miette diagnostic.
+struct Report<'a> {
+    d: &'a Diagnostic,
+    lang: Lang,
+    src: &'a Named<'a>,
+    code: String,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.d.message.get(self.lang))
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.d.message.get(self.lang))
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(&self.code))
+    }
+
+    fn severity(&self) -> Option<Severity> {
+        Some(match self.d.level {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        let help = self.d.help.as_ref().map(|h| h.get(self.lang));
+        let path = self.d.path.as_deref();
+        match (help, path) {
+            (Some(h), Some(p)) => Some(Box::new(format!("{h}\n[{p}]"))),
+            (Some(h), None) => Some(Box::new(h.to_string())),
+            (None, Some(p)) => Some(Box::new(format!("[{p}]"))),
+            (None, None) => None,
+        }
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.d
+            .span
+            .is_known()
+            .then_some(self.src as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.d.span.is_known() {
+            return None;
+        }
+        let text = self.d.label.as_ref().map(|l| l.get(self.lang).to_string());
+        let len = self
+            .d
+            .span
+            .len
+            .min(self.src.text.len().saturating_sub(self.d.span.offset));
+        let offset = self.d.span.offset.min(self.src.text.len());
+        Some(Box::new(std::iter::once(LabeledSpan::new(
+            text, offset, len,
+        ))))
+    }
+}
+
+pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
+    if r.diagnostics.is_empty() {
+        return Fragment::default();
+    }
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false);
+    let src = Named {
+        name: r.file.display().to_string(),
+        text: &r.source.text,
+    };
+    let mut text = String::new();
+    for d in &r.diagnostics {
+        let report = Report {
+            d,
+            lang: opts.lang,
+            src: &src,
+            code: format!("{} {}", d.code, d.rule),
+        };
+        if handler.render_report(&mut text, &report).is_err() {
+            text.push_str(d.message.get(opts.lang));
+        }
+        if !d.span.is_known() {
+            text.push_str(&format!("  ╰─ {}\n", src.name));
+        }
+        text.push('\n');
+    }
+    Fragment {
+        text,
+        ..Fragment::default()
+    }
+}

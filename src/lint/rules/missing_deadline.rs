@@ -1,0 +1,58 @@
+//! KH401 missing-deadline: a task with no completion time.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::lint::context::Context;
+use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+
+/// A task without `deadline` (thời gian hoàn thành), or with a blank one.
+pub struct MissingDeadline;
+
+pub static META: Meta = Meta {
+    code: "KH401",
+    name: "missing-deadline",
+    level: Level::Warning,
+    summary: StaticText::new(
+        "nhiệm vụ chưa có thời gian hoàn thành",
+        "a task has no deadline",
+    ),
+    explanation: Explanation {
+        why: StaticText::new(
+            "Bộ chấm DTI theo số liệu đến một thời điểm trong năm; nhiệm vụ không có thời hạn thì không biết có kịp kỳ đánh giá không và không đôn đốc được. Ghi thời hạn như văn bản viết: \"Quý IV/2023\", \"Trước 30/11/2023\", \"Thường xuyên\"",
+            "the ministry scores the DTI on figures up to a date in the year; a task without a deadline cannot be checked against the assessment, nor chased. Write it as the document does: \"Quý IV/2023\", \"Trước 30/11/2023\", \"Thường xuyên\"",
+        ),
+        bad: "tasks:\n  - id: nv-1\n    lead: [Sở Nội vụ]\n",
+        good: "tasks:\n  - id: nv-1\n    lead: [Sở Nội vụ]\n    deadline: Quý IV/2023\n",
+    },
+};
+
+impl Rule for MissingDeadline {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (i, task) in cx.plan.tasks.iter().enumerate() {
+            let (span, path) = match &task.deadline {
+                Some(d) if !d.value.trim().is_empty() => continue,
+                Some(d) => (d.span, format!("tasks[{i}].deadline")),
+                None => (task.id.span, format!("tasks[{i}]")),
+            };
+            let mut d = META
+                .diag(
+                    format!("nhiệm vụ `{}` chưa có thời gian hoàn thành", task.id.value),
+                    format!("task `{}` has no deadline", task.id.value),
+                    span,
+                )
+                .with_path(path)
+                .with_label(t("thiếu `deadline`", "no `deadline`"))
+                .with_help(t(
+                    "thêm `deadline:`, ví dụ \"Quý IV/2023\" hoặc \"Thường xuyên\"",
+                    "add `deadline:`, e.g. \"Quý IV/2023\" or \"Thường xuyên\"",
+                ));
+            if let [code] = task.indicators.as_slice() {
+                d = d.with_indicator(code.value.trim());
+            }
+            out.push(d);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! KH301 missing-lead: a task no agency leads.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::lint::context::Context;
+use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+
+/// A task without a lead agency (cơ quan chủ trì).
+pub struct MissingLead;
+
+pub static META: Meta = Meta {
+    code: "KH301",
+    name: "missing-lead",
+    level: Level::Error,
+    summary: StaticText::new(
+        "nhiệm vụ chưa có cơ quan chủ trì",
+        "a task has no lead agency",
+    ),
+    explanation: Explanation {
+        why: StaticText::new(
+            "mỗi nhiệm vụ, mỗi chỉ số phải có một cơ quan chủ trì chịu trách nhiệm thực hiện và cung cấp tài liệu kiểm chứng cho Bộ; nhiệm vụ chỉ có cơ quan phối hợp thì không ai chịu trách nhiệm chính",
+            "every task and every indicator needs a lead agency answerable for doing it and for the evidence sent to the ministry; a task with only supporting agencies is nobody's job",
+        ),
+        bad: "tasks:\n  - id: pl1-6.12\n    indicators: [\"6.12\"]\n    support: [Sở Nội vụ]\n",
+        good: "tasks:\n  - id: pl1-6.12\n    indicators: [\"6.12\"]\n    lead: [Sở Thông tin và Truyền thông]\n    support: [Sở Nội vụ]\n",
+    },
+};
+
+impl Rule for MissingLead {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (i, task) in cx.plan.tasks.iter().enumerate() {
+            if task.lead.iter().any(|l| !l.value.trim().is_empty()) {
+                continue;
+            }
+            let mut d = META
+                .diag(
+                    format!("nhiệm vụ `{}` chưa có cơ quan chủ trì", task.id.value),
+                    format!("task `{}` has no lead agency", task.id.value),
+                    task.id.span,
+                )
+                .with_path(format!("tasks[{i}]"))
+                .with_label(t("thiếu `lead`", "no `lead`"))
+                .with_help(t(
+                    "thêm `lead:` với cơ quan chủ trì, ví dụ `lead: [Sở Thông tin và Truyền thông]`",
+                    "add `lead:` naming the lead agency, e.g. `lead: [Sở Thông tin và Truyền thông]`",
+                ));
+            if let [code] = task.indicators.as_slice() {
+                d = d.with_indicator(code.value.trim());
+            }
+            out.push(d);
+        }
+    }
+}

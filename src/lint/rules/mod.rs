@@ -1,0 +1,130 @@
+//! The rule registry: every rule, one file each, in code order. A code is never reused.
+
+use crate::plan::Figure;
+
+use super::rule::{Meta, Rule};
+
+pub mod bad_suppression;
+pub mod blank_number;
+pub mod budget_sum_mismatch;
+pub mod duplicate_id;
+pub mod input_too_large;
+pub mod invalid_value;
+pub mod lead_also_support;
+pub mod malformed_basis;
+pub mod max_points_mismatch;
+pub mod misplaced_indicator;
+pub mod missing_date;
+pub mod missing_deadline;
+pub mod missing_key;
+pub mod missing_lead;
+pub mod missing_number;
+pub mod missing_recipients;
+pub mod missing_signer;
+pub mod missing_title;
+pub mod points_above_max;
+pub mod sum_mismatch;
+pub mod uncovered_indicator;
+pub mod unknown_catalogue;
+pub mod unknown_indicator;
+pub mod unknown_key;
+pub mod unused_suppression;
+pub mod yaml_syntax;
+
+/// Every rule, in code order.
+pub static RULES: &[&dyn Rule] = &[
+    &yaml_syntax::YamlSyntax,
+    &invalid_value::InvalidValue,
+    &unknown_key::UnknownKey,
+    &missing_key::MissingKey,
+    &input_too_large::InputTooLarge,
+    &missing_number::MissingNumber,
+    &missing_date::MissingDate,
+    &missing_title::MissingTitle,
+    &missing_signer::MissingSigner,
+    &missing_recipients::MissingRecipients,
+    &malformed_basis::MalformedBasis,
+    &unknown_catalogue::UnknownCatalogue,
+    &uncovered_indicator::UncoveredIndicator,
+    &unknown_indicator::UnknownIndicator,
+    &misplaced_indicator::MisplacedIndicator,
+    &max_points_mismatch::MaxPointsMismatch,
+    &missing_lead::MissingLead,
+    &lead_also_support::LeadAlsoSupport,
+    &missing_deadline::MissingDeadline,
+    &points_above_max::PointsAboveMax,
+    &sum_mismatch::SumMismatch,
+    &budget_sum_mismatch::BudgetSumMismatch,
+    &blank_number::BlankNumber,
+    &duplicate_id::DuplicateId,
+    &unused_suppression::UnusedSuppression,
+    &bad_suppression::BadSuppression,
+];
+
+/// Every rule.
+pub fn all() -> &'static [&'static dyn Rule] {
+    RULES
+}
+
+/// Every rule's metadata.
+pub fn metas() -> Vec<&'static Meta> {
+    RULES.iter().map(|r| r.meta()).collect()
+}
+
+/// The rule with this exact code or name.
+pub fn get(code_or_name: &str) -> Option<&'static dyn Rule> {
+    let s = code_or_name.trim();
+    RULES
+        .iter()
+        .copied()
+        .find(|r| r.meta().code.eq_ignore_ascii_case(s) || r.meta().name == s)
+}
+
+/// The first rule a selector (code, name or prefix) names, if any.
+pub fn find_meta(selector: &str) -> Option<&'static Meta> {
+    RULES
+        .iter()
+        .map(|r| r.meta())
+        .find(|m| super::config::specificity(selector, m).is_some())
+}
+
+/// A figure as written, read as a number.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Num {
+    Value(f64),
+    /// "" or only spaces.
+    Blank,
+    /// Text that is not a number ("không có").
+    NotANumber,
+}
+
+/// Read a [`Figure`]: YAML numbers as they are, text through Vietnamese number rules.
+pub fn num(f: &Figure) -> Num {
+    match f {
+        Figure::Number(n) => Num::Value(*n),
+        Figure::Text(s) if s.trim().is_empty() => Num::Blank,
+        Figure::Text(s) => match crate::vn::number::parse(s) {
+            Some(v) => Num::Value(v),
+            None => Num::NotANumber,
+        },
+    }
+}
+
+/// The numeric value of a figure, if it has one.
+pub fn value(f: &Figure) -> Option<f64> {
+    match num(f) {
+        Num::Value(v) => Some(v),
+        _ => None,
+    }
+}
+
+/// Points as DTI tables write them ("627,42").
+pub fn pts(v: f64) -> String {
+    crate::vn::number::points(v)
+}
+
+/// Points with a "." decimal mark for English messages ("627.42").
+pub fn pts_en(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
