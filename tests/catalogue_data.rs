@@ -215,7 +215,7 @@ fn every_leaf_has_a_method_and_a_rule() {
             .as_deref()
             .unwrap_or_else(|| panic!("{code}: no method"));
         assert!(!method.trim().is_empty(), "{code}: empty method");
-        for junk in ["<p>", "<ul", "</", "$", "\\text", "\\geq", " |"] {
+        for junk in ["<p>", "<ul", "</", "$", "\\text", "\\geq", " |", "# "] {
             assert!(!method.contains(junk), "{code}: method keeps {junk:?}");
         }
         let scoring = e
