@@ -111,7 +111,28 @@ pub struct LintArgs {
     pub color: ColorArg,
 }
 
+/// What a lint run produced: the report for stdout, error lines for stderr, the exit
+/// code. Kept apart from printing so tests can run the command in process.
+#[derive(Debug)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: Vec<String>,
+    pub code: u8,
+}
+
 pub fn run(args: LintArgs) -> anyhow::Result<ExitCode> {
+    let out = execute(args)?;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.stdout.as_bytes())?;
+    stdout.flush()?;
+    for e in &out.stderr {
+        eprintln!("lỗi (error): {e}");
+    }
+    Ok(ExitCode::from(out.code))
+}
+
+/// Run `kehoach lint` and return its output.
+pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
     let format = match args.format {
         FormatArg::Auto if std::env::var("GITHUB_ACTIONS").as_deref() == Ok("true") => {
             Format::Github
@@ -237,25 +258,24 @@ pub fn run(args: LintArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let out = report::finish(format, parts, &summary, &opts);
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()?;
-    for e in &io_errors {
-        eprintln!("lỗi (error): {e}");
-    }
+    let stdout = report::finish(format, parts, &summary, &opts);
     if !io_errors.is_empty() {
-        return Ok(ExitCode::from(super::EXIT_ERROR));
+        return Ok(Output {
+            stdout,
+            stderr: io_errors,
+            code: super::EXIT_ERROR,
+        });
     }
     let fail_level = match (args.fail_on, args.deny.is_empty()) {
         (FailOn::Info, _) => Level::Info,
         (FailOn::Warning, _) | (_, false) => Level::Warning,
         (FailOn::Error, true) => Level::Error,
     };
-    Ok(if summary.at_least(fail_level) > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+    let code = u8::from(summary.at_least(fail_level) > 0);
+    Ok(Output {
+        stdout,
+        stderr: Vec::new(),
+        code,
     })
 }
 

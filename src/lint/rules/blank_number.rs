@@ -62,12 +62,23 @@ impl Rule for BlankNumber {
             );
         };
         let plan = cx.plan;
+        let scored = |code: &str| {
+            cx.catalogue
+                .and_then(|c| c.get(code))
+                .is_none_or(|e| e.max_points.is_some_and(|p| p > 0.0))
+        };
         if let Some(b) = &plan.baseline {
             if let Some(x) = &b.total {
                 check(x, "baseline.total".into());
             }
+            if let Some(m) = &b.max_points {
+                check(m, "baseline.max_points".into());
+            }
             for (i, x) in b.indices.iter().enumerate() {
-                check(&x.points, format!("baseline.indices[{i}].points"));
+                // An index the catalogue does not score (9 in 2022) may have no figure.
+                if scored(x.code.value.trim()) {
+                    check(&x.points, format!("baseline.indices[{i}].points"));
+                }
                 if let Some(m) = &x.max_points {
                     check(m, format!("baseline.indices[{i}].max_points"));
                 }
@@ -97,6 +108,13 @@ impl Rule for BlankNumber {
             }
             if let Some(m) = &task.budget {
                 check(m, format!("tasks[{i}].budget"));
+            }
+        }
+        for (ai, a) in plan.appendices.iter().enumerate() {
+            for (gi, g) in a.groups.iter().enumerate() {
+                if let Some(m) = &g.max_points {
+                    check(m, format!("appendices[{ai}].groups[{gi}].max_points"));
+                }
             }
         }
         for (ti, table) in plan.budget_tables.iter().enumerate() {

@@ -38,6 +38,36 @@ impl Rule for MaxPointsMismatch {
         let Some(cat) = cx.catalogue else {
             return;
         };
+        let baseline = cx.plan.baseline.as_ref();
+        if let Some(stated) = baseline.and_then(|b| b.max_points.as_ref()) {
+            let total = cat.catalogue.total_points.value;
+            if let Some(s) = value(stated).filter(|s| (total - s).abs() > 0.005) {
+                out.push(
+                    META.diag(
+                        format!(
+                            "thang điểm tổng ghi {} nhưng bộ chỉ số quy định {}",
+                            pts(s),
+                            pts(total)
+                        ),
+                        format!(
+                            "the total maximum is stated as {} but the catalogue gives {}",
+                            pts_en(s),
+                            pts_en(total)
+                        ),
+                        stated.span,
+                    )
+                    .with_path("baseline.max_points")
+                    .with_label(t(
+                        format!("bộ chỉ số: {}", pts(total)),
+                        format!("catalogue: {}", pts_en(total)),
+                    ))
+                    .with_help(t(
+                        format!("sửa thành {}", pts(total)),
+                        format!("write {}", pts_en(total)),
+                    )),
+                );
+            }
+        }
         let mut check = |code: &str, stated: &Spanned<Figure>, path: String| {
             let Some(entry) = cat.get(code) else { return };
             let (Some(max), Some(s)) = (entry.max_points, value(stated)) else {
@@ -78,15 +108,26 @@ impl Rule for MaxPointsMismatch {
                 check(&code.value, stated, format!("tasks[{i}].max_points"));
             }
         }
-        if let Some(b) = &cx.plan.baseline {
-            for (i, x) in b.indices.iter().enumerate() {
-                if let Some(stated) = &x.max_points {
-                    check(
-                        &x.code.value,
-                        stated,
-                        format!("baseline.indices[{i}].max_points"),
-                    );
+        for (ai, a) in cx.plan.appendices.iter().enumerate() {
+            for (gi, g) in a.groups.iter().enumerate() {
+                if let Some(stated) = &g.max_points {
+                    let path = format!("appendices[{ai}].groups[{gi}].max_points");
+                    check(&g.code.value, stated, path);
                 }
+            }
+        }
+        for (i, x) in baseline
+            .map(|b| b.indices.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            if let Some(stated) = &x.max_points {
+                check(
+                    &x.code.value,
+                    stated,
+                    format!("baseline.indices[{i}].max_points"),
+                );
             }
         }
     }

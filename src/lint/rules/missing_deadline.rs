@@ -4,7 +4,8 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
 
-/// A task without `deadline` (thời gian hoàn thành), or with a blank one.
+/// A task serving an indicator without `deadline` (thời gian hoàn thành), or any task
+/// with a blank one.
 pub struct MissingDeadline;
 
 pub static META: Meta = Meta {
@@ -32,6 +33,10 @@ impl Rule for MissingDeadline {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, task) in cx.plan.tasks.iter().enumerate() {
+            // Prose tasks that serve no indicator are not assignments (see missing-lead).
+            if task.indicators.is_empty() && task.deadline.is_none() {
+                continue;
+            }
             let (span, path) = match &task.deadline {
                 Some(d) if !d.value.trim().is_empty() => continue,
                 Some(d) => (d.span, format!("tasks[{i}].deadline")),

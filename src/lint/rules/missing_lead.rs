@@ -4,7 +4,8 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
 
-/// A task without a lead agency (cơ quan chủ trì).
+/// A task that serves an indicator or names supporting agencies, without a lead agency
+/// (cơ quan chủ trì). Prose tasks that assign nothing are not checked.
 pub struct MissingLead;
 
 pub static META: Meta = Meta {
@@ -33,6 +34,11 @@ impl Rule for MissingLead {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, task) in cx.plan.tasks.iter().enumerate() {
             if task.lead.iter().any(|l| !l.value.trim().is_empty()) {
+                continue;
+            }
+            // A prose task that assigns nothing (no indicator, no agency) is left to the
+            // "Tổ chức thực hiện" section; only assignments need a lead.
+            if task.indicators.is_empty() && task.support.is_empty() {
                 continue;
             }
             let mut d = META

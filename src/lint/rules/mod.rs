@@ -103,10 +103,20 @@ pub fn num(f: &Figure) -> Num {
     match f {
         Figure::Number(n) => Num::Value(*n),
         Figure::Text(s) if s.trim().is_empty() => Num::Blank,
-        Figure::Text(s) => match crate::vn::number::parse(s) {
+        Figure::Text(s) => match crate::vn::number::parse(&close_sign(s)) {
             Some(v) => Num::Value(v),
             None => Num::NotANumber,
         },
+    }
+}
+
+/// "+ 26,67" → "+26,67": tables often put a space after the sign.
+fn close_sign(s: &str) -> String {
+    let t = s.trim();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some(c @ ('+' | '-' | '−')) => format!("{c}{}", chars.as_str().trim_start()),
+        _ => t.to_string(),
     }
 }
 
