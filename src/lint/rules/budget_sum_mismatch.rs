@@ -49,8 +49,8 @@ impl Rule for BudgetSumMismatch {
                     total,
                     &parts,
                     format!("budget_tables[{ti}].total"),
-                    "tổng cộng",
-                    "the total",
+                    ("tổng cộng", "the total"),
+                    ("các mục", "its sections"),
                     out,
                 );
             }
@@ -78,8 +78,11 @@ fn section(s: &BudgetSection, path: &str, out: &mut Vec<Diagnostic>) -> f64 {
         stated,
         &parts,
         format!("{path}.subtotal"),
-        &format!("cộng mục \"{name}\""),
-        &format!("the subtotal of \"{name}\""),
+        (
+            &format!("cộng mục \"{name}\""),
+            &format!("the subtotal of \"{name}\""),
+        ),
+        ("các khoản", "its items"),
         out,
     );
     value(stated).unwrap_or(computed)
@@ -89,35 +92,29 @@ fn compare(
     stated: &Spanned<Figure>,
     parts: &[f64],
     path: String,
-    vi: &str,
-    en: &str,
+    (vi, en_what): (&str, &str),
+    (parts_vi, parts_en): (&str, &str),
     out: &mut Vec<Diagnostic>,
 ) {
     let sum: f64 = parts.iter().sum();
     let shown = format(sum, 3);
-    let shown_en = format!("{sum:.3}")
-        .trim_end_matches('0')
-        .trim_end_matches('.')
-        .to_string();
+    let shown_en = en(sum);
     let d = match num(stated) {
         Num::Value(v) => {
             let tol = 0.01 * parts.len().max(1) as f64 + 1e-9;
             if (v - sum).abs() <= tol {
                 return;
             }
-            let v_en = format!("{v:.3}")
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .to_string();
+            let v_en = en(v);
             META.diag(
-                format!("{vi} ghi {} nhưng tổng các khoản là {shown}", format(v, 3)),
-                format!("{en} is stated as {v_en} but its items add up to {shown_en}"),
+                format!("{vi} ghi {} nhưng tổng {parts_vi} là {shown}", format(v, 3)),
+                format!("{en_what} is stated as {v_en} but {parts_en} add up to {shown_en}"),
                 stated.span,
             )
         }
         Num::Blank => META.diag(
-            format!("{vi} bị để trống (tổng các khoản là {shown})"),
-            format!("{en} is blank (its items add up to {shown_en})"),
+            format!("{vi} bị để trống (tổng {parts_vi} là {shown})"),
+            format!("{en_what} is blank ({parts_en} add up to {shown_en})"),
             stated.span,
         ),
         Num::NotANumber => return,
@@ -130,4 +127,16 @@ fn compare(
                 format!("write {shown_en}, or fix the item that was copied wrong"),
             )),
     );
+}
+
+/// An amount in English notation: "," groups thousands, "." marks decimals.
+fn en(v: f64) -> String {
+    format(v, 3)
+        .chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect()
 }
