@@ -142,7 +142,6 @@ pub fn finish(parts: Vec<Fragment>, opts: &Options) -> String {
             "tool": { "driver": {
                 "name": "kehoach",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/kehoach/kehoach",
                 "rules": rule_descriptors(opts.lang),
             }},
             "columnKind": "unicodeCodePoints",
