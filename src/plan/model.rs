@@ -353,6 +353,10 @@ pub struct BudgetItem {
     #[serde(default)]
     pub number: Option<String>,
     pub name: Spanned<String>,
+    /// Lĩnh vực: the area the line belongs to, as written ("Cơ sở hạ tầng",
+    /// "Thuê dịch vụ CNTT").
+    #[serde(default)]
+    pub sector: Option<Spanned<String>>,
     #[serde(default)]
     pub lead: Vec<Spanned<String>>,
     #[serde(default)]
