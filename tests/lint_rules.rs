@@ -9,6 +9,7 @@ use kehoach::diagnostic::{Diagnostic, Lang};
 use kehoach::lint::config::Config;
 use kehoach::lint::{CatalogueIndex, Linter, rules};
 use kehoach::source::SourceFile;
+use kehoach::vn::agency::Registry;
 
 fn catalogue() -> CatalogueIndex {
     let text = std::fs::read_to_string("tests/fixtures/lint/mini-catalogue.yaml").unwrap();
@@ -17,7 +18,7 @@ fn catalogue() -> CatalogueIndex {
 
 fn lint(cat: &CatalogueIndex, path: &Path) -> Vec<Diagnostic> {
     let text = std::fs::read_to_string(path).unwrap();
-    let linter = Linter::new(vec![cat]);
+    let linter = Linter::new(vec![cat]).with_agencies(Registry::embedded());
     linter
         .lint_source(SourceFile::new(path, text), &Config::default())
         .diagnostics

@@ -14,13 +14,13 @@ use clap::ValueEnum;
 use globset::{Glob, GlobSetBuilder};
 use rayon::prelude::*;
 
-use crate::catalogue::Catalogue;
 use crate::diagnostic::{Lang, Level};
 use crate::lint::config::{self, CatalogueRef, Config, RuleLevels, Setting};
 use crate::lint::discover::{self, Candidate};
 use crate::lint::report::{self, Format, Fragment, Options, Summary};
 use crate::lint::{CatalogueIndex, FileReport, Linter, rules};
 use crate::plan::load::{LoadError, MAX_PLAN_BYTES, read_source};
+use crate::vn::agency::Registry;
 
 /// Output language.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -199,12 +199,22 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
             wanted.push(c.clone());
         }
     }
+    let bundled: Vec<Arc<CatalogueIndex>> = bundled_catalogues();
     for r in wanted {
         if let std::collections::hash_map::Entry::Vacant(e) = cats.entry(r.clone()) {
-            e.insert(Arc::new(load_catalogue(&r)?));
+            e.insert(load_catalogue(&r, &bundled)?);
         }
     }
-    let bundled: Vec<Arc<CatalogueIndex>> = bundled_catalogues()?;
+
+    // Agency registries: --agencies, else each configuration's, else the bundled one.
+    let mut registries: HashMap<PathBuf, Arc<Registry>> = HashMap::new();
+    let mut reg_paths: Vec<PathBuf> = args.agencies.iter().cloned().collect();
+    reg_paths.extend(configs.values().filter_map(|c| c.agencies.clone()));
+    for p in reg_paths {
+        if let std::collections::hash_map::Entry::Vacant(e) = registries.entry(p.clone()) {
+            e.insert(Arc::new(Registry::load(&p)?));
+        }
+    }
 
     let lang: Lang = args.lang.into();
     let color = match args.color {
@@ -212,19 +222,12 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
         ColorArg::Never => false,
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut used_ids: Vec<String> = cats
-        .values()
-        .chain(bundled.iter())
-        .map(|c| c.id().to_string())
-        .collect();
-    used_ids.sort();
-    used_ids.dedup();
-    let opts = Options {
+    let mut opts = Options {
         lang,
         color,
         width: 100,
         root: repo_root(&cwd),
-        catalogues: used_ids,
+        catalogues: Vec::new(),
     };
 
     let results: Vec<Outcome> = jobs
@@ -236,7 +239,12 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
                 .and_then(|r| cats.get(r));
             let mut list: Vec<&CatalogueIndex> = chosen.map(|c| c.as_ref()).into_iter().collect();
             list.extend(bundled.iter().map(|c| c.as_ref()));
-            let linter = Linter::new(list);
+            let reg_path = args.agencies.as_ref().or(cfg.agencies.as_ref());
+            let registry: &Registry = match reg_path.and_then(|p| registries.get(p)) {
+                Some(r) => r,
+                None => Registry::embedded(),
+            };
+            let linter = Linter::new(list).with_agencies(registry);
             lint_one(&linter, cand, cfg, format, &opts)
         })
         .collect();
@@ -248,7 +256,10 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
         match r {
             Outcome::Skipped => {}
             Outcome::Io(e) => io_errors.push(e),
-            Outcome::Done(s, f) => {
+            Outcome::Done(s, f, cat) => {
+                if let Some(id) = cat.filter(|id| !opts.catalogues.contains(id)) {
+                    opts.catalogues.push(id);
+                }
                 summary.files += s.files;
                 summary.errors += s.errors;
                 summary.warnings += s.warnings;
@@ -258,6 +269,7 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
             }
         }
     }
+    opts.catalogues.sort();
     let stdout = report::finish(format, parts, &summary, &opts);
     if !io_errors.is_empty() {
         return Ok(Output {
@@ -282,7 +294,8 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
 enum Outcome {
     Skipped,
     Io(String),
-    Done(Summary, Fragment),
+    /// Counts, rendered findings, the catalogue used.
+    Done(Summary, Fragment, Option<String>),
 }
 
 fn lint_one(
@@ -306,7 +319,8 @@ fn lint_one(
     };
     let mut s = Summary::default();
     s.add(&report);
-    Outcome::Done(s, report::fragment(format, &report, opts))
+    let fragment = report::fragment(format, &report, opts);
+    Outcome::Done(s, fragment, report.catalogue)
 }
 
 /// `--select` and `--ignore` as a final list of level settings.
@@ -337,34 +351,32 @@ fn cli_levels(
     )?))
 }
 
-/// Load a catalogue named by id or path.
-fn load_catalogue(r: &CatalogueRef) -> anyhow::Result<CatalogueIndex> {
+/// Load a catalogue named by id (among the bundled ones) or path (validated).
+fn load_catalogue(
+    r: &CatalogueRef,
+    bundled: &[Arc<CatalogueIndex>],
+) -> anyhow::Result<Arc<CatalogueIndex>> {
     match r {
         CatalogueRef::Path(p) => {
-            let text = std::fs::read_to_string(p)
-                .with_context(|| format!("cannot read catalogue {}", p.display()))?;
-            let cat: Catalogue =
-                serde_saphyr::from_str_with_options(&text, crate::plan::load::yaml_options())
-                    .map_err(|e| {
-                        anyhow::anyhow!("{}: {}", p.display(), first_line(&e.to_string()))
-                    })?;
-            Ok(CatalogueIndex::new(cat))
+            let cat = crate::catalogue::load(p)
+                .map_err(|e| anyhow::anyhow!("{}: {}", p.display(), first_line(&e.to_string())))?;
+            Ok(Arc::new(CatalogueIndex::new(cat)))
         }
-        CatalogueRef::Id(id) => {
-            for c in bundled_catalogues()? {
-                if c.id() == id {
-                    return Arc::try_unwrap(c)
-                        .map_err(|_| anyhow::anyhow!("catalogue {id} is shared"));
-                }
-            }
-            bail!("no bundled catalogue has the id `{id}`")
-        }
+        CatalogueRef::Id(id) => match bundled.iter().find(|c| c.id() == id) {
+            Some(c) => Ok(c.clone()),
+            None => bail!(
+                "no bundled catalogue has the id `{id}` (bundled: {})",
+                crate::catalogue::embedded_ids().join(", ")
+            ),
+        },
     }
 }
 
 /// The catalogues bundled with kehoach.
-fn bundled_catalogues() -> anyhow::Result<Vec<Arc<CatalogueIndex>>> {
-    Ok(Vec::new())
+fn bundled_catalogues() -> Vec<Arc<CatalogueIndex>> {
+    vec![Arc::new(CatalogueIndex::new(
+        crate::catalogue::embedded().clone(),
+    ))]
 }
 
 fn first_line(s: &str) -> String {

@@ -3,6 +3,7 @@
 use crate::plan::Plan;
 use crate::source::{SourceFile, Span};
 use crate::vn::Date;
+use crate::vn::agency::Registry;
 
 use super::catindex::CatalogueIndex;
 
@@ -14,6 +15,8 @@ pub struct Context<'a> {
     pub catalogue: Option<&'a CatalogueIndex>,
     /// Ids of the catalogues that could be used, for suggestions.
     pub known_catalogues: &'a [String],
+    /// The agency registry names are checked against, when one is given.
+    pub agencies: Option<&'a Registry>,
 }
 
 impl<'a> Context<'a> {
@@ -27,7 +30,14 @@ impl<'a> Context<'a> {
             source,
             catalogue,
             known_catalogues: &[],
+            agencies: None,
         }
+    }
+
+    /// Check agency names against a registry.
+    pub fn with_agencies(mut self, agencies: Option<&'a Registry>) -> Self {
+        self.agencies = agencies;
+        self
     }
 
     /// Name the catalogues that could have been used (for unknown-catalogue).

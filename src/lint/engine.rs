@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::plan::{Plan, parse_plan};
 use crate::source::SourceFile;
+use crate::vn::agency::Registry;
 
 use super::catindex::CatalogueIndex;
 use super::config::Config;
@@ -24,12 +25,15 @@ pub struct FileReport {
     pub suppressed: usize,
     /// Whether the file parsed as a plan.
     pub parsed: bool,
+    /// Id of the catalogue the plan was checked against, when it pinned a known one.
+    pub catalogue: Option<String>,
 }
 
 /// Lints plans against the catalogues it was given.
 pub struct Linter<'a> {
     catalogues: Vec<&'a CatalogueIndex>,
     ids: Vec<String>,
+    agencies: Option<&'a Registry>,
 }
 
 impl<'a> Linter<'a> {
@@ -37,7 +41,17 @@ impl<'a> Linter<'a> {
     /// it pins.
     pub fn new(catalogues: Vec<&'a CatalogueIndex>) -> Self {
         let ids = catalogues.iter().map(|c| c.id().to_string()).collect();
-        Linter { catalogues, ids }
+        Linter {
+            catalogues,
+            ids,
+            agencies: None,
+        }
+    }
+
+    /// Check agency names against this registry.
+    pub fn with_agencies(mut self, agencies: &'a Registry) -> Self {
+        self.agencies = Some(agencies);
+        self
     }
 
     /// The catalogue a plan pins, if this linter has it.
@@ -80,10 +94,16 @@ impl<'a> Linter<'a> {
                 .position(|r| r.meta().code == code)
                 .and_then(|i| levels[i])
         };
+        let mut catalogue = None;
         let (mut found, parsed) = match refused {
             Some(diags) => (diags, false),
             None => match parse_plan(&source) {
-                Ok(plan) => (self.run_rules(&plan, &source, &levels), true),
+                Ok(plan) => {
+                    catalogue = self
+                        .catalogue_for(&plan.catalogue.value)
+                        .map(|c| c.id().to_string());
+                    (self.run_rules(&plan, &source, &levels), true)
+                }
                 Err(diags) => (diags, false),
             },
         };
@@ -143,6 +163,7 @@ impl<'a> Linter<'a> {
             diagnostics: kept,
             suppressed,
             parsed,
+            catalogue,
         }
     }
 
@@ -153,7 +174,9 @@ impl<'a> Linter<'a> {
         levels: &[Option<Level>],
     ) -> Vec<Diagnostic> {
         let cat = self.catalogue_for(&plan.catalogue.value);
-        let cx = Context::new(plan, source, cat).with_known_catalogues(&self.ids);
+        let cx = Context::new(plan, source, cat)
+            .with_known_catalogues(&self.ids)
+            .with_agencies(self.agencies);
         let mut out = Vec::new();
         for (rule, level) in rules::all().iter().zip(levels) {
             if level.is_some() {

@@ -104,7 +104,10 @@ impl Rule for BlankNumber {
         }
         for (i, task) in plan.tasks.iter().enumerate() {
             if let Some(m) = &task.max_points {
-                check(m, format!("tasks[{i}].max_points"));
+                // A row of an unscored index (9 in 2022) may leave its maximum blank.
+                if task.indicators.iter().all(|c| scored(c.value.trim())) {
+                    check(m, format!("tasks[{i}].max_points"));
+                }
             }
             if let Some(m) = &task.budget {
                 check(m, format!("tasks[{i}].budget"));

@@ -37,6 +37,15 @@ pub fn fold(name: &str) -> String {
         .to_string()
 }
 
+/// The identity of an agency: its registry id when the registry knows the name (so an
+/// alias and the canonical name match), else the folded name.
+fn key(cx: &Context, name: &str) -> String {
+    match cx.agencies.and_then(|r| r.lookup(name).agency()) {
+        Some(a) => format!("id:{}", a.id),
+        None => fold(name),
+    }
+}
+
 impl Rule for LeadAlsoSupport {
     fn meta(&self) -> &'static Meta {
         &META
@@ -44,9 +53,9 @@ impl Rule for LeadAlsoSupport {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, task) in cx.plan.tasks.iter().enumerate() {
-            let leads: Vec<String> = task.lead.iter().map(|l| fold(&l.value)).collect();
+            let leads: Vec<String> = task.lead.iter().map(|l| key(cx, &l.value)).collect();
             for (j, s) in task.support.iter().enumerate() {
-                if s.value.trim().is_empty() || !leads.contains(&fold(&s.value)) {
+                if s.value.trim().is_empty() || !leads.contains(&key(cx, &s.value)) {
                     continue;
                 }
                 out.push(

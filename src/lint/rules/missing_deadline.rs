@@ -3,6 +3,7 @@
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::vn::deadline::Deadline;
 
 /// A task serving an indicator without `deadline` (thời gian hoàn thành), or any task
 /// with a blank one.
@@ -37,8 +38,16 @@ impl Rule for MissingDeadline {
             if task.indicators.is_empty() && task.deadline.is_none() {
                 continue;
             }
+            let has = |t: &crate::plan::Task| {
+                t.deadline
+                    .as_ref()
+                    .is_some_and(|d| !Deadline::parse(&d.value).is_blank())
+            };
+            if super::family_has(&cx.plan.tasks, i, has) {
+                continue;
+            }
             let (span, path) = match &task.deadline {
-                Some(d) if !d.value.trim().is_empty() => continue,
+                Some(d) if !Deadline::parse(&d.value).is_blank() => continue,
                 Some(d) => (d.span, format!("tasks[{i}].deadline")),
                 None => (task.id.span, format!("tasks[{i}]")),
             };

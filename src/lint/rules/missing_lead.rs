@@ -5,7 +5,8 @@ use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
 
 /// A task that serves an indicator or names supporting agencies, without a lead agency
-/// (cơ quan chủ trì). Prose tasks that assign nothing are not checked.
+/// (cơ quan chủ trì) on it or on a row of the same indicator family (its parent or
+/// sub-rows). Prose tasks that assign nothing are not checked.
 pub struct MissingLead;
 
 pub static META: Meta = Meta {
@@ -33,12 +34,19 @@ impl Rule for MissingLead {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, task) in cx.plan.tasks.iter().enumerate() {
-            if task.lead.iter().any(|l| !l.value.trim().is_empty()) {
+            let has_lead =
+                |t: &crate::plan::Task| t.lead.iter().any(|l| !l.value.trim().is_empty());
+            if has_lead(task) {
                 continue;
             }
             // A prose task that assigns nothing (no indicator, no agency) is left to the
             // "Tổ chức thực hiện" section; only assignments need a lead.
             if task.indicators.is_empty() && task.support.is_empty() {
+                continue;
+            }
+            // A sub-row under a row with a lead, or a row whose sub-rows carry the leads,
+            // is owned: tables merge the lead cell.
+            if super::family_has(&cx.plan.tasks, i, has_lead) {
                 continue;
             }
             let mut d = META

@@ -4,9 +4,11 @@ use crate::plan::Figure;
 
 use super::rule::{Meta, Rule};
 
+pub mod agency_alias;
 pub mod bad_suppression;
 pub mod blank_number;
 pub mod budget_sum_mismatch;
+pub mod deadline_out_of_range;
 pub mod duplicate_id;
 pub mod input_too_large;
 pub mod invalid_value;
@@ -22,12 +24,15 @@ pub mod missing_number;
 pub mod missing_recipients;
 pub mod missing_signer;
 pub mod missing_title;
+pub mod not_a_deadline;
 pub mod points_above_max;
 pub mod sum_mismatch;
 pub mod uncovered_indicator;
+pub mod unknown_agency;
 pub mod unknown_catalogue;
 pub mod unknown_indicator;
 pub mod unknown_key;
+pub mod unparseable_deadline;
 pub mod unused_suppression;
 pub mod yaml_syntax;
 
@@ -50,8 +55,13 @@ pub static RULES: &[&dyn Rule] = &[
     &misplaced_indicator::MisplacedIndicator,
     &max_points_mismatch::MaxPointsMismatch,
     &missing_lead::MissingLead,
+    &unknown_agency::UnknownAgency,
     &lead_also_support::LeadAlsoSupport,
+    &agency_alias::AgencyAlias,
     &missing_deadline::MissingDeadline,
+    &unparseable_deadline::UnparseableDeadline,
+    &deadline_out_of_range::DeadlineOutOfRange,
+    &not_a_deadline::NotADeadline,
     &points_above_max::PointsAboveMax,
     &sum_mismatch::SumMismatch,
     &budget_sum_mismatch::BudgetSumMismatch,
@@ -86,6 +96,38 @@ pub fn find_meta(selector: &str) -> Option<&'static Meta> {
         .iter()
         .map(|r| r.meta())
         .find(|m| super::config::specificity(selector, m).is_some())
+}
+
+/// Whether `a` and `b` are the same code, or one is an ancestor of the other
+/// ("8.8" and "8.8.1.2").
+pub fn related(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    let anc =
+        |x: &str, y: &str| y.len() > x.len() && y.starts_with(x) && y.as_bytes()[x.len()] == b'.';
+    a == b || anc(a, b) || anc(b, a)
+}
+
+/// Whether some row of the same indicator family as task `i` (the same code, an ancestor
+/// or a descendant: tables merge the lead and deadline cells of sub-rows) satisfies
+/// `has`. A task naming no indicator only counts itself.
+pub fn family_has(
+    tasks: &[crate::plan::Task],
+    i: usize,
+    has: impl Fn(&crate::plan::Task) -> bool,
+) -> bool {
+    let me = &tasks[i];
+    if has(me) {
+        return true;
+    }
+    if me.indicators.is_empty() {
+        return false;
+    }
+    tasks.iter().any(|t| {
+        has(t)
+            && t.indicators
+                .iter()
+                .any(|c| me.indicators.iter().any(|m| related(&c.value, &m.value)))
+    })
 }
 
 /// A figure as written, read as a number.

@@ -87,7 +87,10 @@ impl Rule for SumMismatch {
         let Some(b) = &cx.plan.baseline else { return };
         if let Some(total) = &b.total {
             let parts: Option<Vec<f64>> = b.indices.iter().map(|x| value(&x.points)).collect();
-            if let Some(parts) = parts.filter(|p| !p.is_empty()) {
+            // Index values between 0 and 1 (the DTI 2021 method) are not additive points.
+            let fractional = parts.as_ref().is_some_and(|p| p.iter().all(|v| *v <= 1.0))
+                && value(total).is_some_and(|t| t <= 1.0);
+            if let Some(parts) = parts.filter(|p| !p.is_empty() && !fractional) {
                 out.extend(mismatch(
                     ("tổng điểm DTI", "the DTI total"),
                     total,

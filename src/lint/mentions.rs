@@ -1,0 +1,71 @@
+//! Every place a plan assigns work to an agency (task leads and supports, budget item
+//! leads), each cell cut into single agencies, with the span of each piece. Duty holders
+//! in "Tổ chức thực hiện" are not included: plans write them as roles and groups
+//! ("Thủ trưởng các sở, ban, ngành …"), not as agency names.
+
+use crate::plan::BudgetSection;
+use crate::source::{Span, Spanned};
+use crate::vn::agency::split_agencies;
+
+use super::context::Context;
+
+/// Which column an agency was named in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Lead,
+    Support,
+}
+
+/// One agency named in one cell.
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// The agency as written (one piece of the cell).
+    pub text: String,
+    pub span: Span,
+    /// YAML path of the cell ("tasks[3].lead[0]").
+    pub path: String,
+    pub role: Role,
+}
+
+/// Every agency mention in the plan, in document order.
+pub fn agency_mentions(cx: &Context) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut push = |cell: &Spanned<String>, path: String, role: Role| {
+        for piece in split_agencies(&cell.value) {
+            out.push(Mention {
+                span: cx.sub_span(cell.span, &piece),
+                text: piece,
+                path: path.clone(),
+                role,
+            });
+        }
+    };
+    for (i, task) in cx.plan.tasks.iter().enumerate() {
+        for (j, l) in task.lead.iter().enumerate() {
+            push(l, format!("tasks[{i}].lead[{j}]"), Role::Lead);
+        }
+        for (j, s) in task.support.iter().enumerate() {
+            push(s, format!("tasks[{i}].support[{j}]"), Role::Support);
+        }
+    }
+    for (t, table) in cx.plan.budget_tables.iter().enumerate() {
+        let mut stack: Vec<(String, &BudgetSection)> = table
+            .sections
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(k, s)| (format!("budget_tables[{t}].sections[{k}]"), s))
+            .collect();
+        while let Some((path, s)) = stack.pop() {
+            for (k, item) in s.items.iter().enumerate() {
+                for (j, l) in item.lead.iter().enumerate() {
+                    push(l, format!("{path}.items[{k}].lead[{j}]"), Role::Lead);
+                }
+            }
+            for (k, sub) in s.sections.iter().enumerate().rev() {
+                stack.push((format!("{path}.sections[{k}]"), sub));
+            }
+        }
+    }
+    out
+}

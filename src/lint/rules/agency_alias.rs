@@ -1,0 +1,58 @@
+//! KH304 agency-alias: an alias written where the canonical name is expected.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::lint::context::Context;
+use crate::lint::mentions::agency_mentions;
+use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::vn::agency::Lookup;
+
+/// An agency named by an abbreviation or another spelling ("Sở TT&TT") rather than the
+/// canonical name the registry gives.
+pub struct AgencyAlias;
+
+pub static META: Meta = Meta {
+    code: "KH304",
+    name: "agency-alias",
+    level: Level::Info,
+    summary: StaticText::new(
+        "tên cơ quan viết tắt hoặc viết khác tên chuẩn",
+        "an agency named by an alias, not its canonical name",
+    ),
+    explanation: Explanation {
+        why: StaticText::new(
+            "cùng một cơ quan viết nhiều kiểu (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") làm bảng tổng hợp theo cơ quan bị tách thành nhiều dòng. Văn bản hành chính nên dùng tên đầy đủ; đây chỉ là thông tin, có thể sửa tự động sau này",
+            "one agency written several ways (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") splits the per-agency summary into several rows. Administrative documents should use the full name; this is information only, and can be fixed automatically later",
+        ),
+        bad: "tasks:\n  - id: nv-1\n    lead: [Sở TT&TT]\n",
+        good: "tasks:\n  - id: nv-1\n    lead: [Sở Thông tin và Truyền thông]\n",
+    },
+};
+
+impl Rule for AgencyAlias {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let Some(reg) = cx.agencies else { return };
+        for m in agency_mentions(cx) {
+            let Lookup::Alias { agency, .. } = reg.lookup(&m.text) else {
+                continue;
+            };
+            let name = m.text.trim();
+            out.push(
+                META.diag(
+                    format!("\"{name}\" là tên khác của \"{}\"", agency.name),
+                    format!("\"{name}\" is another name for \"{}\"", agency.name),
+                    m.span,
+                )
+                .with_path(m.path)
+                .with_label(t("tên khác", "alias"))
+                .with_help(t(
+                    format!("viết tên chuẩn \"{}\"", agency.name),
+                    format!("write the canonical name \"{}\"", agency.name),
+                )),
+            );
+        }
+    }
+}

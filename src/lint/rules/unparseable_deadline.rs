@@ -1,0 +1,57 @@
+//! KH402 unparseable-deadline: a deadline nobody can read as a time.
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::lint::context::Context;
+use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::vn::deadline::{Deadline, DeadlineKind};
+
+/// A task deadline that cannot be read: an impossible date, a quarter V, a cut-off year.
+pub struct UnparseableDeadline;
+
+pub static META: Meta = Meta {
+    code: "KH402",
+    name: "unparseable-deadline",
+    level: Level::Warning,
+    summary: StaticText::new(
+        "thời gian hoàn thành không đọc được",
+        "a deadline that cannot be read",
+    ),
+    explanation: Explanation {
+        why: StaticText::new(
+            "thời hạn phải là một mốc thời gian rõ ràng để đôn đốc và để so với kỳ đánh giá DTI; \"Quý V/2023\", \"31/02/2023\" hay \"Quý IV năm 20\" (bị cắt) không cho biết khi nào việc phải xong",
+            "a deadline must be a clear time to chase the work and compare it with the DTI assessment; \"Quý V/2023\", \"31/02/2023\" or \"Quý IV năm 20\" (cut off) do not say when the work is due",
+        ),
+        bad: "tasks:\n  - id: nv-1\n    deadline: Quý V/2023\n",
+        good: "tasks:\n  - id: nv-1\n    deadline: Quý IV/2023\n",
+    },
+};
+
+impl Rule for UnparseableDeadline {
+    fn meta(&self) -> &'static Meta {
+        &META
+    }
+
+    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        for (i, task) in cx.plan.tasks.iter().enumerate() {
+            let Some(d) = &task.deadline else { continue };
+            let DeadlineKind::Unparseable { reason } = Deadline::parse(&d.value).kind else {
+                continue;
+            };
+            let why = reason.message();
+            let text = d.value.trim();
+            out.push(
+                META.diag(
+                    format!("không đọc được thời hạn \"{text}\": {}", why.vi),
+                    format!("cannot read deadline \"{text}\": {}", why.en),
+                    d.span,
+                )
+                .with_path(format!("tasks[{i}].deadline"))
+                .with_label(t("thời hạn không rõ", "unclear deadline"))
+                .with_help(t(
+                    "viết thời hạn như \"Quý IV/2023\", \"Trước 30/11/2023\", \"Năm 2024\" hoặc \"Thường xuyên\"",
+                    "write the deadline as \"Quý IV/2023\", \"Trước 30/11/2023\", \"Năm 2024\" or \"Thường xuyên\"",
+                )),
+            );
+        }
+    }
+}
