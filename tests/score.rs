@@ -181,7 +181,28 @@ fn gia_lai_2022_inconsistencies_are_flagged() {
             .and_then(|i| i.points),
         None
     );
-    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    // Index 7: the appendix states 64.74, its indicators add up to 64.97.
+    let seven: Vec<_> = r.problems.iter().filter(|p| p.code == "7").collect();
+    assert_eq!(seven.len(), 1, "{:?}", r.problems);
+    match seven[0].kind {
+        ProblemKind::Mismatch {
+            published,
+            computed,
+        } => {
+            assert_eq!(published, 64.74);
+            assert!((computed - 64.97).abs() < 1e-9, "{computed}");
+        }
+        ref other => panic!("expected a mismatch, got {other:?}"),
+    }
+    assert_eq!(
+        seven[0].message().vi,
+        "điểm 7 công bố là 64,74 nhưng tính được 64,97"
+    );
+    assert!(
+        close(index(&r, "7").points, 64.74),
+        "the published figure stands"
+    );
+    assert_eq!(r.problems.len(), 2, "{:?}", r.problems);
     assert_eq!(
         r.total, None,
         "indices 2, 5–8 have no figure and no total is published"
