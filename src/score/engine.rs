@@ -189,12 +189,8 @@ pub fn score_plan(cat: &Catalogue, plan: &Plan, overrides: &[(String, InputValue
 
 impl<'a> Engine<'a> {
     fn problem(&mut self, code: &str, stage: Stage, kind: ProblemKind, span: Span) {
-        self.problems.push(ScoreProblem {
-            code: code.to_string(),
-            stage,
-            kind,
-            span,
-        });
+        self.problems
+            .push(ScoreProblem::new(code, stage, kind, span));
     }
 
     fn known(&mut self, cat: &Catalogue, code: &Spanned<String>, stage: Stage) {

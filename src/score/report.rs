@@ -103,6 +103,8 @@ pub struct ScoreProblem {
     pub code: String,
     pub stage: Stage,
     pub kind: ProblemKind,
+    /// The problem in Vietnamese and English (what [`ScoreProblem::message`] returns).
+    pub text: Text,
     /// Where in the plan (the published figure or the inputs), when known.
     #[serde(skip)]
     pub span: Span,
@@ -143,61 +145,75 @@ pub enum ProblemKind {
 }
 
 impl ScoreProblem {
+    /// A problem about `code`, with its message.
+    pub fn new(code: &str, stage: Stage, kind: ProblemKind, span: Span) -> Self {
+        ScoreProblem {
+            code: code.to_string(),
+            stage,
+            text: text(code, &kind),
+            kind,
+            span,
+        }
+    }
+
     /// The problem in both languages (lower case, no final period).
     pub fn message(&self) -> Text {
-        let c = &self.code;
-        match &self.kind {
-            ProblemKind::Mismatch {
-                published,
-                computed,
-            } => Text::new(
-                format!(
-                    "điểm {c} công bố là {} nhưng tính được {}",
-                    fmt(*published),
-                    fmt(*computed)
-                ),
-                format!(
-                    "{c}: published {} but the figures give {}",
-                    fmt(*published),
-                    fmt(*computed)
-                ),
+        self.text.clone()
+    }
+}
+
+fn text(c: &str, kind: &ProblemKind) -> Text {
+    match kind {
+        ProblemKind::Mismatch {
+            published,
+            computed,
+        } => Text::new(
+            format!(
+                "điểm {c} công bố là {} nhưng tính được {}",
+                fmt(*published),
+                fmt(*computed)
             ),
-            ProblemKind::AboveMax { points, max } => Text::new(
-                format!(
-                    "điểm {c} là {} vượt điểm tối đa {}",
-                    fmt(*points),
-                    fmt(*max)
-                ),
-                format!(
-                    "{c}: {} points is above the maximum of {}",
-                    fmt(*points),
-                    fmt(*max)
-                ),
+            format!(
+                "{c}: published {} but the figures give {}",
+                fmt(*published),
+                fmt(*computed)
             ),
-            ProblemKind::MissingInputs { inputs } => Text::new(
-                format!("thiếu đầu vào để tính {c}: {}", inputs.join(", ")),
-                format!("{c}: missing inputs {}", inputs.join(", ")),
+        ),
+        ProblemKind::AboveMax { points, max } => Text::new(
+            format!(
+                "điểm {c} là {} vượt điểm tối đa {}",
+                fmt(*points),
+                fmt(*max)
             ),
-            ProblemKind::ZeroDenominator { denominator } => Text::new(
-                format!("mẫu số {denominator} của {c} bằng 0, không chia được"),
-                format!("{c}: the denominator {denominator} is zero"),
+            format!(
+                "{c}: {} points is above the maximum of {}",
+                fmt(*points),
+                fmt(*max)
             ),
-            ProblemKind::NotComputable { reason } => Text::new(
-                format!("không tính được {c} tại địa phương, lấy điểm công bố: {reason}"),
-                format!("{c} is not computable locally, the published points are taken: {reason}"),
-            ),
-            ProblemKind::InvalidInput { reason } => Text::new(
-                format!("đầu vào của {c} không hợp lệ: {reason}"),
-                format!("{c}: invalid input: {reason}"),
-            ),
-            ProblemKind::Unreadable { text } => Text::new(
-                format!("điểm của {c} không phải là số: \"{text}\""),
-                format!("{c}: the points \"{text}\" are not a number"),
-            ),
-            ProblemKind::UnknownCode => Text::new(
-                format!("mã {c} không có trong bộ chỉ số"),
-                format!("{c} is not in the catalogue"),
-            ),
-        }
+        ),
+        ProblemKind::MissingInputs { inputs } => Text::new(
+            format!("thiếu đầu vào để tính {c}: {}", inputs.join(", ")),
+            format!("{c}: missing inputs {}", inputs.join(", ")),
+        ),
+        ProblemKind::ZeroDenominator { denominator } => Text::new(
+            format!("mẫu số {denominator} của {c} bằng 0, không chia được"),
+            format!("{c}: the denominator {denominator} is zero"),
+        ),
+        ProblemKind::NotComputable { reason } => Text::new(
+            format!("không tính được {c} tại địa phương, lấy điểm công bố: {reason}"),
+            format!("{c} is not computable locally, the published points are taken: {reason}"),
+        ),
+        ProblemKind::InvalidInput { reason } => Text::new(
+            format!("đầu vào của {c} không hợp lệ: {reason}"),
+            format!("{c}: invalid input: {reason}"),
+        ),
+        ProblemKind::Unreadable { text } => Text::new(
+            format!("điểm của {c} không phải là số: \"{text}\""),
+            format!("{c}: the points \"{text}\" are not a number"),
+        ),
+        ProblemKind::UnknownCode => Text::new(
+            format!("mã {c} không có trong bộ chỉ số"),
+            format!("{c} is not in the catalogue"),
+        ),
     }
 }
