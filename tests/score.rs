@@ -337,3 +337,79 @@ fn cli_what_if_and_errors() {
     assert_eq!(code, 2);
     assert!(err.contains("dti-999"), "{err}");
 }
+
+/// A bundled plan, its expected total and its expected (code, problem kind) list.
+type Case = (
+    &'static str,
+    Option<f64>,
+    &'static [(&'static str, &'static str)],
+);
+
+/// The bundled plans (encoded as written) scored against the embedded catalogue: the
+/// totals, and exactly the problems their sources contain.
+#[test]
+fn bundled_plans_score_with_their_source_problems() {
+    let cat = catalogue::embedded();
+    let cases: [Case; 5] = [
+        ("plans/tien-giang-2023.yaml", Some(627.42), &[]),
+        // 4.2 printed 100 for a 10-point indicator; index 7 stated 64.74, its indicators give 64.97.
+        (
+            "plans/gia-lai-2023.yaml",
+            Some(406.87),
+            &[("4.2", "above_max"), ("7", "mismatch")],
+        ),
+        // 8.5 printed "5 31"; indices 6 (77.76 vs 72.78) and 7 (60.735 vs 60.90) do not add up.
+        (
+            "plans/ca-mau-2023.yaml",
+            Some(468.87),
+            &[("8.5", "unreadable"), ("6", "mismatch"), ("7", "mismatch")],
+        ),
+        // DTI 2021 values (0–1) under the methodology before 922/QĐ-BTTTT.
+        (
+            "plans/tuyen-quang-2022.yaml",
+            Some(0.2849),
+            &[("baseline", "other_methodology")],
+        ),
+        // A digital transformation plan with no DTI baseline.
+        ("plans/tien-giang-2024.yaml", None, &[]),
+    ];
+    for (file, total, expected) in cases {
+        let r = score_plan(cat, &plan(file), &[]);
+        assert!(
+            r.total
+                .zip(total)
+                .map_or(r.total.is_none() && total.is_none(), |(a, b)| (a - b).abs()
+                    < 1e-9),
+            "{file}: total {:?}, expected {total:?}",
+            r.total
+        );
+        let got: Vec<(String, String)> = r
+            .problems
+            .iter()
+            .map(|p| {
+                let kind = serde_json::to_value(&p.kind).expect("kind serialises");
+                (
+                    p.code.clone(),
+                    kind["kind"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(c, k)| (c.to_string(), k.to_string()))
+            .collect();
+        assert_eq!(got, want, "{file}");
+    }
+}
+
+#[test]
+fn cli_scores_the_bundled_tien_giang_plan() {
+    let (code, out, err) = kehoach(&["score", "plans/tien-giang-2023.yaml"]);
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!("bundled_tien_giang_2023_table", out);
+    let (code, out, err) = kehoach(&["score", "plans/tien-giang-2023.yaml", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(json["total"], 627.42);
+    insta::assert_snapshot!("bundled_tien_giang_2023_json", out);
+}

@@ -32,6 +32,9 @@ struct Engine<'a> {
     targets: HashMap<&'a str, &'a crate::plan::Target>,
     /// Codes a what-if value was set on.
     what_if: Vec<String>,
+    /// The baseline was assessed before the catalogue existed (another methodology):
+    /// its figures are not checked against the catalogue's arithmetic.
+    other_method: bool,
     problems: Vec<ScoreProblem>,
 }
 
@@ -43,9 +46,25 @@ pub fn score_plan(cat: &Catalogue, plan: &Plan, overrides: &[(String, InputValue
         inputs: HashMap::new(),
         targets: HashMap::new(),
         what_if: Vec::new(),
+        other_method: false,
         problems: Vec::new(),
     };
     let baseline = plan.baseline.as_ref();
+    let decided = cat
+        .decision
+        .date
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok());
+    if let (Some(b), Some(d)) = (baseline, decided) {
+        if b.year < d {
+            eng.other_method = true;
+            let kind = ProblemKind::OtherMethodology {
+                year: b.year,
+                catalogue_year: d,
+            };
+            eng.problem("baseline", Stage::Baseline, kind, Span::UNKNOWN);
+        }
+    }
     let mut ranks: HashMap<&str, u32> = HashMap::new();
     if let Some(b) = baseline {
         for i in &b.indicators {
@@ -157,7 +176,7 @@ pub fn score_plan(cat: &Catalogue, plan: &Plan, overrides: &[(String, InputValue
         .and_then(|b| b.total.as_ref())
         .and_then(|t| eng.figure_str("total", t, Stage::Baseline));
     let computed_total = sum(|i| i.points);
-    if let (Some(p), Some(c)) = (published_total, computed_total) {
+    if let (Some(p), Some(c), false) = (published_total, computed_total, eng.other_method) {
         if (p - c).abs() > ROUNDING * (scored.len() as f64 + 1.0) {
             let span = baseline
                 .and_then(|b| b.total.as_ref())
@@ -167,18 +186,29 @@ pub fn score_plan(cat: &Catalogue, plan: &Plan, overrides: &[(String, InputValue
                 Stage::Baseline,
                 ProblemKind::Mismatch {
                     published: p,
-                    computed: c,
+                    computed: tidy(c),
                 },
                 span,
             );
         }
     }
     let priorities = priorities(plan, &indices);
+    let other_method = eng.other_method;
     ScoreReport {
         catalogue: cat.id.value.clone(),
-        total: computed_total.map(tidy).or(published_total),
+        // Under another methodology the total is not a sum of the indices.
+        total: if other_method {
+            published_total.or(computed_total.map(tidy))
+        } else {
+            computed_total.map(tidy).or(published_total)
+        },
         published_total,
-        projected_total: sum(|i| i.projected_points).map(tidy),
+        projected_total: if other_method {
+            // The projection adds the gains to the published total.
+            published_total.map(|t| tidy(t + scored.iter().filter_map(|i| i.gain).sum::<f64>()))
+        } else {
+            sum(|i| i.projected_points).map(tidy)
+        },
         max_points: cat.total_points.value,
         rank: baseline.and_then(|b| b.rank.as_ref()).map(|r| r.value),
         indices,
@@ -269,20 +299,20 @@ impl<'a> Engine<'a> {
             (None, ROUNDING)
         };
         let what_if = self.what_if.iter().any(|c| c == code) || children.iter().any(|c| c.what_if);
-        if let (Some(p), Some(c), false) = (published, computed, what_if) {
+        if let (Some(p), Some(c), false) = (published, computed, what_if || self.other_method) {
             if (p - c).abs() > tolerance {
                 self.problem(
                     code,
                     Stage::Baseline,
                     ProblemKind::Mismatch {
                         published: p,
-                        computed: c,
+                        computed: tidy(c),
                     },
                     pub_span,
                 );
             }
         }
-        if let (Some(p), Some(m)) = (published, max) {
+        if let (Some(p), Some(m), false) = (published, max, self.other_method) {
             if p > m + 1e-9 {
                 self.problem(
                     code,

@@ -142,6 +142,13 @@ pub enum ProblemKind {
     },
     /// A code the catalogue does not hold.
     UnknownCode,
+    /// The baseline year is before the catalogue's decision: its figures come from another
+    /// methodology (DTI 2021 published index values between 0 and 1), so they are shown
+    /// but not checked against this catalogue's sums and maxima.
+    OtherMethodology {
+        year: i32,
+        catalogue_year: i32,
+    },
 }
 
 impl ScoreProblem {
@@ -175,8 +182,8 @@ fn text(c: &str, kind: &ProblemKind) -> Text {
             ),
             format!(
                 "{c}: published {} but the figures give {}",
-                fmt(*published),
-                fmt(*computed)
+                en(*published),
+                en(*computed)
             ),
         ),
         ProblemKind::AboveMax { points, max } => Text::new(
@@ -187,8 +194,8 @@ fn text(c: &str, kind: &ProblemKind) -> Text {
             ),
             format!(
                 "{c}: {} points is above the maximum of {}",
-                fmt(*points),
-                fmt(*max)
+                en(*points),
+                en(*max)
             ),
         ),
         ProblemKind::MissingInputs { inputs } => Text::new(
@@ -211,9 +218,26 @@ fn text(c: &str, kind: &ProblemKind) -> Text {
             format!("điểm của {c} không phải là số: \"{text}\""),
             format!("{c}: the points \"{text}\" are not a number"),
         ),
+        ProblemKind::OtherMethodology {
+            year,
+            catalogue_year,
+        } => Text::new(
+            format!(
+                "hiện trạng năm {year} được đánh giá theo phương pháp trước bộ chỉ số năm {catalogue_year}: không kiểm tra tổng và điểm tối đa"
+            ),
+            format!(
+                "the {year} baseline was assessed before the {catalogue_year} catalogue (another methodology): sums and maxima are not checked"
+            ),
+        ),
         ProblemKind::UnknownCode => Text::new(
             format!("mã {c} không có trong bộ chỉ số"),
             format!("{c} is not in the catalogue"),
         ),
     }
+}
+
+/// Points in English notation: "60.74", "10".
+fn en(v: f64) -> String {
+    let s = format!("{v:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
