@@ -413,3 +413,20 @@ fn cli_scores_the_bundled_tien_giang_plan() {
     assert_eq!(json["total"], 627.42);
     insta::assert_snapshot!("bundled_tien_giang_2023_json", out);
 }
+
+#[test]
+fn a_what_if_moves_an_index_whose_indicators_are_not_all_known() {
+    // Tiền Giang states 8.3 at 0.15/20 and index 8 at 46.40, with one indicator unknown.
+    // 8.3 is a ratio with a 50% threshold: 350,000 of 1,400,000 adults is 25%, 10 points.
+    let set = |k: &str, v: f64| (k.to_string(), InputValue::Number(v));
+    let r = score_plan(
+        catalogue::embedded(),
+        &plan("plans/tien-giang-2023.yaml"),
+        &[set("8.3.a", 350_000.0), set("8.3.b", 1_400_000.0)],
+    );
+    let i8 = index(&r, "8");
+    let i83 = i8.indicators.iter().find(|i| i.code == "8.3").expect("8.3");
+    assert!(close(i83.points, 10.0), "{i83:?}");
+    assert!(close(i8.points, 46.40 - 0.15 + 10.0), "{:?}", i8.points);
+    assert!(close(r.total, 627.42 - 0.15 + 10.0), "{:?}", r.total);
+}

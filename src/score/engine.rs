@@ -323,7 +323,16 @@ impl<'a> Engine<'a> {
             }
         }
         let points = if what_if {
-            computed.or(published)
+            // Not every child has a figure: move the published points by what the
+            // what-if values changed below.
+            let shifted = published.map(|p| {
+                p + children
+                    .iter()
+                    .filter(|c| c.what_if)
+                    .filter_map(|c| c.points.zip(c.published).map(|(n, o)| n - o))
+                    .sum::<f64>()
+            });
+            computed.or(shifted)
         } else {
             published.or(computed)
         };
