@@ -215,3 +215,40 @@ fn cli_check_exit_codes() {
     assert_eq!(code, 2);
     assert!(err.contains("absent.yaml"), "{err}");
 }
+
+#[test]
+fn malformed_codes_misplaced_entries_and_bad_rules_are_reported() {
+    let src = SourceFile::new(
+        "more.yaml",
+        r#"id: more
+title: t
+decision: {number: n, date: d, issuer: i}
+level: provincial
+total_points: 20
+indices:
+  - code: "1"
+    name: Một
+    max_points: 10
+    children:
+      - code: "1.a"
+        name: Mã sai dạng
+        scoring: {kind: manual, reason: x}
+      - code: "1.2"
+        name: Tổng con không có con
+        max_points: 10
+        scoring: {kind: sum_of_children}
+  - code: "2.1"
+    name: Chỉ số đặt ở cấp chỉ số chính
+    max_points: 10
+    inputs: [{name: a, description: Giá trị}]
+    scoring: {kind: min_max, of: a/2, best: best}
+"#,
+    );
+    let err = catalogue::parse(&src).expect_err("invalid");
+    let messages: Vec<&str> = err.problems().iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages.len(), 4, "{messages:#?}");
+    assert!(messages[0].contains("\"1.a\" sai dạng"), "{messages:#?}");
+    assert!(messages[1].contains("sum_of_children nhưng không có chỉ số con"));
+    assert!(messages[2].contains("\"2.1\" nằm ở cấp chỉ số chính"));
+    assert!(messages[3].contains("chưa khai báo: best"));
+}

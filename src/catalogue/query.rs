@@ -21,28 +21,44 @@ pub struct Walked<'a> {
 impl Catalogue {
     /// The entry with this code, anywhere in the tree.
     pub fn get(&self, code: &str) -> Option<&Entry> {
-        fn find<'a>(entries: &'a [Entry], code: &str) -> Option<&'a Entry> {
+        self.find(code).map(|(_, e)| e)
+    }
+
+    /// The entry with this code and its parent. Searches where the code says it is
+    /// first ("6.12" under "6"), then the whole tree (a misplaced entry is still found).
+    fn find(&self, code: &str) -> Option<(Option<&Entry>, &Entry)> {
+        fn by_prefix<'a>(
+            entries: &'a [Entry],
+            parent: Option<&'a Entry>,
+            code: &str,
+        ) -> Option<(Option<&'a Entry>, &'a Entry)> {
             for e in entries {
-                if e.code.as_str() == code {
-                    return Some(e);
+                let c = e.code.as_str();
+                if c == code {
+                    return Some((parent, e));
                 }
-                // Only descend where the code can be.
-                if code.starts_with(e.code.as_str())
-                    && code.as_bytes().get(e.code.len()) == Some(&b'.')
-                {
-                    if let Some(found) = find(&e.children, code) {
+                if code.starts_with(c) && code.as_bytes().get(c.len()) == Some(&b'.') {
+                    if let Some(found) = by_prefix(&e.children, Some(e), code) {
                         return Some(found);
                     }
                 }
             }
             None
         }
-        find(&self.indices, code).or_else(|| {
-            self.walk()
-                .into_iter()
-                .find(|w| w.entry.code.as_str() == code)
-                .map(|w| w.entry)
-        })
+        fn anywhere<'a>(
+            entries: &'a [Entry],
+            parent: Option<&'a Entry>,
+            code: &str,
+        ) -> Option<(Option<&'a Entry>, &'a Entry)> {
+            entries.iter().find_map(|e| {
+                if e.code.as_str() == code {
+                    Some((parent, e))
+                } else {
+                    anywhere(&e.children, Some(e), code)
+                }
+            })
+        }
+        by_prefix(&self.indices, None, code).or_else(|| anywhere(&self.indices, None, code))
     }
 
     /// Every entry with its parent's code, depth-first in file order.
@@ -76,10 +92,9 @@ impl Catalogue {
     /// The code of the entry's parent in this catalogue (none for main indices and for
     /// codes the catalogue does not hold).
     pub fn parent_code(&self, code: &str) -> Option<&str> {
-        self.walk()
-            .into_iter()
-            .find(|w| w.entry.code.as_str() == code)
-            .and_then(|w| w.parent)
+        self.find(code)
+            .and_then(|(parent, _)| parent)
+            .map(|p| p.code.as_str())
     }
 
     /// Entries that earn points and have no children: the units scores are computed on.

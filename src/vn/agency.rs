@@ -99,6 +99,7 @@ impl<'a> Lookup<'a> {
         }
     }
 
+    /// Whether the name was found at all.
     pub fn is_known(&self) -> bool {
         !matches!(self, Lookup::Unknown)
     }

@@ -33,6 +33,7 @@ pub enum DeadlineKind {
     /// "trước ngày 15/12/2022", "Trước 30/6/2024": strictly before `date`.
     Before { date: Date },
     /// "Quý IV/2023", "Quý II năm 2024", "Quý 4"; the year may be left to the plan.
+    /// "Đầu năm 2024" is read as quarter I and "Cuối năm 2023" as quarter IV.
     Quarter { q: u8, year: Option<i32> },
     /// "tháng 01/2024", "Tháng 6 năm 2024", "12/2023".
     Month { m: u32, year: Option<i32> },
@@ -42,6 +43,8 @@ pub enum DeadlineKind {
     Year { year: i32 },
     /// "2023 – 2025", "2023-2025", "Giai đoạn 2021-2025".
     Period { from: i32, to: i32 },
+    /// Open-ended from a point on: "Từ tháng 01/2024", "Năm 2023 và các năm tiếp theo".
+    From { date: Date },
     /// "Hằng năm"/"Hàng năm", "Quý IV hàng năm", "Định kỳ hằng quý".
     Recurring {
         every: Every,
@@ -218,6 +221,7 @@ impl Deadline {
             }
             DeadlineKind::Year { year } => (Date::new(year, 1, 1), Date::new(year, 12, 31)),
             DeadlineKind::Period { from, to } => (Date::new(from, 1, 1), Date::new(to, 12, 31)),
+            DeadlineKind::From { date } => (Some(date), None),
             DeadlineKind::WithinYear => {
                 plan_year.map_or((None, None), |y| (Date::new(y, 1, 1), Date::new(y, 12, 31)))
             }

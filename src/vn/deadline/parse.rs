@@ -74,9 +74,48 @@ pub(super) fn parse(text: &str) -> DeadlineKind {
     match point(body) {
         Some(Ok(kind)) => kind,
         Some(Err(reason)) => unparseable(reason),
-        None if looks_like_activity(&s) => DeadlineKind::NotADeadline,
-        None => unparseable(Reason::Unrecognised),
+        None => match open_ended(&s) {
+            Some(kind) => kind,
+            None if looks_like_activity(&s) => DeadlineKind::NotADeadline,
+            None => unparseable(Reason::Unrecognised),
+        },
     }
+}
+
+/// "từ tháng 01/2024", "từ năm 2023 trở đi", "năm 2023 và các năm tiếp theo".
+fn open_ended(s: &str) -> Option<DeadlineKind> {
+    let mut rest = s;
+    let mut marked = false;
+    if let Some(r) = rest.strip_prefix("từ ") {
+        rest = r;
+        marked = true;
+    }
+    for tail in [
+        " và các năm tiếp theo",
+        " và những năm tiếp theo",
+        " trở đi",
+    ] {
+        if let Some(r) = rest.strip_suffix(tail) {
+            rest = r;
+            marked = true;
+        }
+    }
+    if !marked {
+        return None;
+    }
+    let rest = rest.strip_prefix("ngày ").unwrap_or(rest);
+    Some(match point(rest)? {
+        Ok(kind) => match (super::Deadline {
+            text: String::new(),
+            kind,
+        })
+        .earliest()
+        {
+            Some(date) => DeadlineKind::From { date },
+            None => unparseable(Reason::MissingYear),
+        },
+        Err(reason) => unparseable(reason),
+    })
 }
 
 fn unparseable(reason: Reason) -> DeadlineKind {
@@ -262,6 +301,8 @@ static MONTH_YEAR: LazyLock<Regex> =
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:0?6 tháng|nửa) (đầu|cuối) năm(?: (\d+))?$").expect("valid regex")
 });
+static START_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(đầu|cuối) năm(?: (\d+))?$").expect("valid regex"));
 static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(năm )?(\d+)$").expect("valid regex"));
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
@@ -305,6 +346,14 @@ fn point(s: &str) -> Option<Result<DeadlineKind, Reason>> {
         return Some(
             opt_year(c.get(2).map(|m| m.as_str()), false)
                 .map(|year| DeadlineKind::Half { half, year }),
+        );
+    }
+    if let Some(c) = START_END.captures(s) {
+        // "Đầu năm 2024" is read as quarter I, "Cuối năm 2023" as quarter IV.
+        let q = if &c[1] == "đầu" { 1 } else { 4 };
+        return Some(
+            opt_year(c.get(2).map(|m| m.as_str()), false)
+                .map(|year| DeadlineKind::Quarter { q, year }),
         );
     }
     if let Some(c) = YEAR.captures(s) {

@@ -431,3 +431,54 @@ fn serialises_with_kind_tags() {
     let json = serde_json::to_string(&Deadline::parse("trước ngày 15/12/2022")).expect("ok");
     assert!(json.contains(r#""date":"2022-12-15""#), "{json}");
 }
+
+#[test]
+fn open_ended_and_start_or_end_of_year() {
+    let from = Deadline::parse("Từ tháng 01/2024");
+    assert_eq!(
+        from.kind,
+        DeadlineKind::From {
+            date: d(2024, 1, 1)
+        }
+    );
+    assert_eq!(from.earliest(), Some(d(2024, 1, 1)));
+    assert_eq!(from.latest(), None);
+    assert_eq!(
+        kind("Năm 2023 và các năm tiếp theo"),
+        DeadlineKind::From {
+            date: d(2023, 1, 1)
+        }
+    );
+    assert_eq!(
+        kind("Từ năm 2024 trở đi"),
+        DeadlineKind::From {
+            date: d(2024, 1, 1)
+        }
+    );
+    assert_eq!(
+        kind("từ ngày 15/02/2024"),
+        DeadlineKind::From {
+            date: d(2024, 2, 15)
+        }
+    );
+    assert_eq!(kind("Từ quý V/2024"), unparseable(Reason::NoSuchQuarter));
+    assert_eq!(kind("Từ quý II"), unparseable(Reason::MissingYear));
+    assert_eq!(
+        kind("Đầu năm 2024"),
+        DeadlineKind::Quarter {
+            q: 1,
+            year: Some(2024)
+        }
+    );
+    assert_eq!(
+        kind("Cuối năm 2023"),
+        DeadlineKind::Quarter {
+            q: 4,
+            year: Some(2023)
+        }
+    );
+    assert_eq!(
+        Deadline::parse("Cuối năm").latest_in(2023),
+        Some(d(2023, 12, 31))
+    );
+}
