@@ -26,6 +26,7 @@ pub mod missing_signer;
 pub mod missing_title;
 pub mod not_a_deadline;
 pub mod points_above_max;
+pub mod published_score_mismatch;
 pub mod sum_mismatch;
 pub mod uncovered_indicator;
 pub mod unknown_agency;
@@ -67,6 +68,7 @@ pub static RULES: &[&dyn Rule] = &[
     &budget_sum_mismatch::BudgetSumMismatch,
     &blank_number::BlankNumber,
     &duplicate_id::DuplicateId,
+    &published_score_mismatch::PublishedScoreMismatch,
     &unused_suppression::UnusedSuppression,
     &bad_suppression::BadSuppression,
 ];
@@ -128,6 +130,22 @@ pub fn family_has(
                 .iter()
                 .any(|c| me.indicators.iter().any(|m| related(&c.value, &m.value)))
     })
+}
+
+/// Whether the baseline was assessed before the catalogue's decision (DTI 2021 values
+/// between 0 and 1, another methodology): its figures are not checked against this
+/// catalogue's sums and maxima (the score engine makes the same call).
+pub fn other_methodology(cx: &crate::lint::Context) -> bool {
+    let (Some(cat), Some(b)) = (cx.catalogue, &cx.plan.baseline) else {
+        return false;
+    };
+    let decided = cat
+        .catalogue
+        .decision
+        .date
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok());
+    decided.is_some_and(|d| b.year < d)
 }
 
 /// A figure as written, read as a number.

@@ -36,6 +36,9 @@ impl Rule for PointsAboveMax {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        if super::other_methodology(cx) {
+            return;
+        }
         let cat_max = |code: &str| {
             cx.catalogue
                 .and_then(|c| c.get(code))

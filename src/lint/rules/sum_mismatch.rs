@@ -84,6 +84,9 @@ impl Rule for SumMismatch {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        if super::other_methodology(cx) {
+            return;
+        }
         let Some(b) = &cx.plan.baseline else { return };
         if let Some(total) = &b.total {
             let parts: Option<Vec<f64>> = b.indices.iter().map(|x| value(&x.points)).collect();
