@@ -160,10 +160,17 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
     // Configuration per file (nearest kehoach.yaml, or --config for all).
     let mut configs: HashMap<Option<PathBuf>, Arc<Config>> = HashMap::new();
     let mut jobs: Vec<(Candidate, Arc<Config>)> = Vec::new();
+    let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     for c in candidates {
         let cfg_path = match &args.config {
             Some(p) => Some(p.clone()),
-            None => config::discover(c.path.parent().unwrap_or(Path::new("."))),
+            None => {
+                let dir = c.path.parent().unwrap_or(Path::new(".")).to_path_buf();
+                discovered
+                    .entry(dir)
+                    .or_insert_with_key(|d| config::discover(d))
+                    .clone()
+            }
         };
         let cfg = match configs.get(&cfg_path) {
             Some(cfg) => cfg.clone(),
