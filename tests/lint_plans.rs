@@ -28,12 +28,27 @@ fn bundled_plans_report_the_errors_of_their_originals() {
         ("ca-mau-2023", "`5 31`"),
         ("gia-lai-2023", "KH501 error: points of 4.2 are 100"),
         ("gia-lai-2023", "KH502 error: main index 7 stated as 64.74"),
-        ("gia-lai-2023", "KH404 info: \"Thống kê số liệu\" is not a deadline"),
-        ("tien-giang-2023", "KH204 error: max points of 1.2 stated as 5"),
-        ("tien-giang-2024", "KH503 error: the subtotal of \"NGUỒN VỐN SỰ NGHIỆP\""),
+        (
+            "gia-lai-2023",
+            "KH404 info: \"Thống kê số liệu\" is not a deadline",
+        ),
+        (
+            "tien-giang-2023",
+            "KH204 error: max points of 1.2 stated as 5",
+        ),
+        (
+            "tien-giang-2024",
+            "KH503 error: the subtotal of \"NGUỒN VỐN SỰ NGHIỆP\"",
+        ),
         ("tien-giang-2024", "is blank (its items add up to 30,757)"),
-        ("tuyen-quang-2022", "KH505 error: duplicate indicator code `1.10`"),
-        ("tuyen-quang-2022", "\"Văn phòng Ủy ban nhân tỉnh\" is not in the agency registry"),
+        (
+            "tuyen-quang-2022",
+            "KH505 error: duplicate indicator code `1.10`",
+        ),
+        (
+            "tuyen-quang-2022",
+            "\"Văn phòng Ủy ban nhân tỉnh\" is not in the agency registry",
+        ),
     ];
     let missing: Vec<_> = expected
         .iter()

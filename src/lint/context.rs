@@ -3,7 +3,10 @@
 use crate::plan::Plan;
 use crate::source::{SourceFile, Span};
 use crate::vn::Date;
-use crate::vn::agency::Registry;
+use crate::vn::agency::{Lookup, Registry};
+use crate::vn::deadline::Deadline;
+
+use super::mentions::{self, Mention};
 
 use super::catindex::CatalogueIndex;
 
@@ -17,6 +20,8 @@ pub struct Context<'a> {
     pub known_catalogues: &'a [String],
     /// The agency registry names are checked against, when one is given.
     pub agencies: Option<&'a Registry>,
+    lookups: std::cell::OnceCell<Vec<(Mention, Lookup<'a>)>>,
+    deadlines: std::cell::OnceCell<Vec<Option<Deadline>>>,
 }
 
 impl<'a> Context<'a> {
@@ -31,6 +36,28 @@ impl<'a> Context<'a> {
             catalogue,
             known_catalogues: &[],
             agencies: None,
+            lookups: std::cell::OnceCell::new(),
+            deadlines: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Each task's deadline, parsed once per file for all deadline rules (by task index).
+    pub fn deadlines(&self) -> &[Option<Deadline>] {
+        self.deadlines.get_or_init(|| {
+            self.plan
+                .tasks
+                .iter()
+                .map(|t| t.deadline.as_ref().map(|d| Deadline::parse(&d.value)))
+                .collect()
+        })
+    }
+
+    /// Every agency the plan assigns work to, with what the registry says about it;
+    /// computed once per file for all agency rules. Empty without a registry.
+    pub fn agency_lookups(&self) -> &[(Mention, Lookup<'a>)] {
+        match self.agencies {
+            Some(reg) => self.lookups.get_or_init(|| mentions::compute(self, reg)),
+            None => &[],
         }
     }
 

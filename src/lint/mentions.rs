@@ -3,9 +3,11 @@
 //! in "Tổ chức thực hiện" are not included: plans write them as roles and groups
 //! ("Thủ trưởng các sở, ban, ngành …"), not as agency names.
 
+use std::collections::HashMap;
+
 use crate::plan::BudgetSection;
 use crate::source::{Span, Spanned};
-use crate::vn::agency::split_agencies;
+use crate::vn::agency::{Lookup, Registry, split_agencies};
 
 use super::context::Context;
 
@@ -25,6 +27,20 @@ pub struct Mention {
     /// YAML path of the cell ("tasks[3].lead[0]").
     pub path: String,
     pub role: Role,
+}
+
+/// Every agency mention in the plan, with its registry lookup, in document order.
+pub fn compute<'a>(cx: &Context<'a>, reg: &'a Registry) -> Vec<(Mention, Lookup<'a>)> {
+    let mut memo: HashMap<String, Lookup<'a>> = HashMap::new();
+    agency_mentions(cx)
+        .into_iter()
+        .map(|m| {
+            let l = *memo
+                .entry(m.text.clone())
+                .or_insert_with(|| reg.lookup(&m.text));
+            (m, l)
+        })
+        .collect()
 }
 
 /// Every agency mention in the plan, in document order.

@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
-use crate::lint::mentions::agency_mentions;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
 use crate::vn::agency::Lookup;
 
@@ -34,9 +33,8 @@ impl Rule for AgencyAlias {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let Some(reg) = cx.agencies else { return };
-        for m in agency_mentions(cx) {
-            let Lookup::Alias { agency, .. } = reg.lookup(&m.text) else {
+        for (m, found) in cx.agency_lookups() {
+            let Lookup::Alias { agency, .. } = found else {
                 continue;
             };
             let name = m.text.trim();
@@ -46,7 +44,7 @@ impl Rule for AgencyAlias {
                     format!("\"{name}\" is another name for \"{}\"", agency.name),
                     m.span,
                 )
-                .with_path(m.path)
+                .with_path(m.path.clone())
                 .with_label(t("tên khác", "alias"))
                 .with_help(t(
                     format!("viết tên chuẩn \"{}\"", agency.name),

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
 use crate::vn::Date;
-use crate::vn::deadline::{Deadline, DeadlineKind};
+use crate::vn::deadline::DeadlineKind;
 
 /// A task due before the plan's issue date, or starting after the last year it covers.
 pub struct DeadlineOutOfRange;
@@ -39,7 +39,9 @@ impl Rule for DeadlineOutOfRange {
         let issued = cx.issue_date();
         for (i, task) in cx.plan.tasks.iter().enumerate() {
             let Some(d) = &task.deadline else { continue };
-            let dl = Deadline::parse(&d.value);
+            let Some(dl) = cx.deadlines()[i].as_ref() else {
+                continue;
+            };
             // Recurring work comes back every period; it is never out of range.
             if matches!(dl.kind, DeadlineKind::Recurring { .. }) {
                 continue;

@@ -52,10 +52,19 @@ impl Rule for LeadAlsoSupport {
     }
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        let mut memo: std::collections::HashMap<String, String> = Default::default();
         for (i, task) in cx.plan.tasks.iter().enumerate() {
-            let leads: Vec<String> = task.lead.iter().map(|l| key(cx, &l.value)).collect();
+            if task.lead.is_empty() || task.support.is_empty() {
+                continue;
+            }
+            let mut key = |name: &str| -> String {
+                memo.entry(name.to_string())
+                    .or_insert_with(|| key(cx, name))
+                    .clone()
+            };
+            let leads: Vec<String> = task.lead.iter().map(|l| key(&l.value)).collect();
             for (j, s) in task.support.iter().enumerate() {
-                if s.value.trim().is_empty() || !leads.contains(&key(cx, &s.value)) {
+                if s.value.trim().is_empty() || !leads.contains(&key(&s.value)) {
                     continue;
                 }
                 out.push(

@@ -38,6 +38,10 @@ impl Rule for MissingDeadline {
             if task.indicators.is_empty() && task.deadline.is_none() {
                 continue;
             }
+            let own = cx.deadlines()[i].as_ref();
+            if own.is_some_and(|d| !d.is_blank()) {
+                continue;
+            }
             let has = |t: &crate::plan::Task| {
                 t.deadline
                     .as_ref()
@@ -47,7 +51,6 @@ impl Rule for MissingDeadline {
                 continue;
             }
             let (span, path) = match &task.deadline {
-                Some(d) if !Deadline::parse(&d.value).is_blank() => continue,
                 Some(d) => (d.span, format!("tasks[{i}].deadline")),
                 None => (task.id.span, format!("tasks[{i}]")),
             };

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
-use crate::vn::deadline::{Deadline, DeadlineKind};
+use crate::vn::deadline::DeadlineKind;
 
 /// A deadline that is an activity or a target ("Thống kê số liệu", "Triển khai theo dự
 /// án") rather than a time.
@@ -35,7 +35,11 @@ impl Rule for NotADeadline {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, task) in cx.plan.tasks.iter().enumerate() {
             let Some(d) = &task.deadline else { continue };
-            if Deadline::parse(&d.value).kind != DeadlineKind::NotADeadline {
+            if cx.deadlines()[i]
+                .as_ref()
+                .map_or(DeadlineKind::Blank, |x| x.kind)
+                != DeadlineKind::NotADeadline
+            {
                 continue;
             }
             let text = d.value.trim();

@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
-use crate::lint::mentions::agency_mentions;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
 
 /// A lead, supporting or duty-holding agency that is neither a name, an alias nor a group
@@ -34,8 +33,8 @@ impl Rule for UnknownAgency {
 
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(reg) = cx.agencies else { return };
-        for m in agency_mentions(cx) {
-            if reg.lookup(&m.text).is_known() {
+        for (m, found) in cx.agency_lookups() {
+            if found.is_known() {
                 continue;
             }
             let name = m.text.trim();
@@ -55,7 +54,7 @@ impl Rule for UnknownAgency {
                     format!("agency \"{name}\" is not in the agency registry"),
                     m.span,
                 )
-                .with_path(m.path)
+                .with_path(m.path.clone())
                 .with_label(t("cơ quan lạ", "unknown agency"))
                 .with_help(help),
             );

@@ -3,7 +3,7 @@
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
-use crate::vn::deadline::{Deadline, DeadlineKind};
+use crate::vn::deadline::DeadlineKind;
 
 /// A task deadline that cannot be read: an impossible date, a quarter V, a cut-off year.
 pub struct UnparseableDeadline;
@@ -34,7 +34,10 @@ impl Rule for UnparseableDeadline {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, task) in cx.plan.tasks.iter().enumerate() {
             let Some(d) = &task.deadline else { continue };
-            let DeadlineKind::Unparseable { reason } = Deadline::parse(&d.value).kind else {
+            let DeadlineKind::Unparseable { reason } = cx.deadlines()[i]
+                .as_ref()
+                .map_or(DeadlineKind::Blank, |x| x.kind)
+            else {
                 continue;
             };
             let why = reason.message();
