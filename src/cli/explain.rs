@@ -11,6 +11,7 @@ use super::lint::LangArg;
 use crate::diagnostic::Lang;
 use crate::lint::rules;
 
+/// Arguments of `kehoach explain`.
 #[derive(Debug, clap::Args)]
 pub struct ExplainArgs {
     /// Rule code or name (KH201, uncovered-indicator).

@@ -72,9 +72,12 @@ pub enum ColorArg {
     Never,
 }
 
+/// Arguments of `kehoach lint`.
 #[derive(Debug, clap::Args)]
 pub struct LintArgs {
-    /// Plan files and directories (default: the current directory).
+    /// Plan files and directories (default: the current directory). Files named here are
+    /// always linted; in directories, only .yaml/.yml files with a top-level `catalogue:`
+    /// key are (kehoach.yaml, catalogues, registries and hidden directories are skipped).
     pub paths: Vec<PathBuf>,
     /// Skip paths matching this glob (repeatable).
     #[arg(long, value_name = "GLOB")]

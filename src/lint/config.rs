@@ -317,3 +317,67 @@ pub fn discover(dir: &Path) -> Option<PathBuf> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::rules;
+
+    fn meta(code: &str) -> &'static Meta {
+        rules::get(code).unwrap().meta()
+    }
+
+    #[test]
+    fn the_most_specific_selector_wins() {
+        let cfg = Config::parse(
+            "rules:\n  KH201: info\n  KH2: off\n  missing-lead: warning\n  KH3: error\n",
+            Path::new("/p/kehoach.yaml"),
+            &rules::metas(),
+        )
+        .unwrap();
+        let f = Path::new("/p/plans/a.yaml");
+        assert_eq!(cfg.level_for(meta("KH201"), f), Some(Level::Info));
+        assert_eq!(cfg.level_for(meta("KH202"), f), None);
+        assert_eq!(cfg.level_for(meta("KH301"), f), Some(Level::Warning));
+        assert_eq!(cfg.level_for(meta("KH303"), f), Some(Level::Error));
+        assert_eq!(cfg.level_for(meta("KH101"), f), Some(Level::Error));
+    }
+
+    #[test]
+    fn overrides_apply_by_glob_relative_to_the_config() {
+        let cfg = Config::parse(
+            "overrides:\n  - files: [\"drafts/**\"]\n    rules: {KH1: off}\nexclude: [\"old/**\"]\n",
+            Path::new("/p/kehoach.yaml"),
+            &rules::metas(),
+        )
+        .unwrap();
+        assert_eq!(
+            cfg.level_for(meta("KH101"), Path::new("/p/drafts/x.yaml")),
+            None
+        );
+        assert_eq!(
+            cfg.level_for(meta("KH101"), Path::new("/p/plans/x.yaml")),
+            Some(Level::Error)
+        );
+        assert!(cfg.excludes(Path::new("/p/old/x.yaml")));
+        assert!(!cfg.excludes(Path::new("/p/plans/x.yaml")));
+    }
+
+    #[test]
+    fn unknown_selectors_and_keys_are_errors() {
+        let m = rules::metas();
+        let p = Path::new("/p/kehoach.yaml");
+        assert!(matches!(
+            Config::parse("rules: {KH999: off}\n", p, &m),
+            Err(ConfigError::Selector { .. })
+        ));
+        assert!(matches!(
+            Config::parse("rule: {KH201: off}\n", p, &m),
+            Err(ConfigError::Parse { .. })
+        ));
+        assert!(matches!(
+            Config::parse("rules: {KH201: loud}\n", p, &m),
+            Err(ConfigError::Parse { .. })
+        ));
+    }
+}

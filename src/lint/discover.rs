@@ -77,3 +77,39 @@ pub fn looks_like_plan(text: &str) -> bool {
     text.lines()
         .any(|l| l.starts_with("catalogue:") || l.starts_with("\"catalogue\":"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directories_yield_plans_and_skip_the_rest() {
+        let dir = std::env::temp_dir().join(format!("kehoach-discover-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for (p, text) in [
+            ("a.yaml", "catalogue: x\n"),
+            ("b.yml", "catalogue: x\n"),
+            ("kehoach.yaml", "rules: {}\n"),
+            ("notes.txt", "catalogue: x\n"),
+            (".hidden/c.yaml", "catalogue: x\n"),
+            ("old/d.yaml", "catalogue: x\n"),
+        ] {
+            let f = dir.join(p);
+            std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+            std::fs::write(&f, text).unwrap();
+        }
+        let mut ex = globset::GlobSetBuilder::new();
+        ex.add(globset::Glob::new("old/**").unwrap());
+        let found = candidates(std::slice::from_ref(&dir), &ex.build().unwrap()).unwrap();
+        let names: Vec<_> = found
+            .iter()
+            .map(|c| c.path.strip_prefix(&dir).unwrap().display().to_string())
+            .collect();
+        assert_eq!(names, ["a.yaml", "b.yml"]);
+        assert!(found.iter().all(|c| !c.explicit));
+        assert!(candidates(&[dir.join("missing")], &GlobSet::empty()).is_err());
+        assert!(looks_like_plan("# x\ncatalogue: dti\n"));
+        assert!(!looks_like_plan("id: dti\n  catalogue: x\n"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}

@@ -34,7 +34,12 @@ impl Rule for UnknownAgency {
     fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
         let Some(reg) = cx.agencies else { return };
         for (m, found) in cx.agency_lookups() {
-            if found.is_known() {
+            // "nt" / "như trên" (ditto) repeats the row above, as tables write it.
+            let ditto = matches!(
+                m.text.trim().to_lowercase().as_str(),
+                "nt" | "như trên" | "-nt-"
+            );
+            if found.is_known() || ditto {
                 continue;
             }
             let name = m.text.trim();
