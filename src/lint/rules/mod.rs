@@ -36,6 +36,7 @@ pub mod unknown_key;
 pub mod unparseable_deadline;
 pub mod unused_suppression;
 pub mod yaml_syntax;
+pub mod year_mismatch;
 
 /// Every rule, in code order.
 pub static RULES: &[&dyn Rule] = &[
@@ -51,6 +52,7 @@ pub static RULES: &[&dyn Rule] = &[
     &missing_recipients::MissingRecipients,
     &malformed_basis::MalformedBasis,
     &unknown_catalogue::UnknownCatalogue,
+    &year_mismatch::YearMismatch,
     &uncovered_indicator::UncoveredIndicator,
     &unknown_indicator::UnknownIndicator,
     &misplaced_indicator::MisplacedIndicator,
