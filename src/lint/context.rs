@@ -123,7 +123,15 @@ impl<'a> Context<'a> {
         match hay.find(needle) {
             Some(i) if within.is_known() && !needle.is_empty() => {
                 let offset = within.offset + i;
-                let (line, column) = self.source.line_col(offset);
+                // Count from the scalar's own start, not the file's: O(scalar), not O(file).
+                let between = &hay[..i];
+                let (line, column) = match between.rfind('\n') {
+                    Some(nl) => (
+                        within.line + between.matches('\n').count() as u32,
+                        between[nl + 1..].chars().count() as u32 + 1,
+                    ),
+                    None => (within.line, within.column + between.chars().count() as u32),
+                };
                 Span {
                     line,
                     column,
