@@ -1,0 +1,96 @@
+//! Fonts: Liberation Serif 2.1.5 (SIL OFL 1.1, Times New Roman metrics, full Vietnamese
+//! coverage) embedded in the binary, plus any fonts found in `--font-path` directories.
+//! Typst's own bundled fonts are never loaded (Libertinus Serif Bold Italic lacks Ơ/Ư).
+
+use std::path::Path;
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+
+use super::RenderError;
+
+/// The family name the templates use.
+pub const FAMILY: &str = "Liberation Serif";
+
+static EMBEDDED: [&[u8]; 4] = [
+    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// The fonts a render may use, and their book.
+#[derive(Debug)]
+pub struct Fonts {
+    pub book: FontBook,
+    pub fonts: Vec<Font>,
+}
+
+impl Fonts {
+    /// The embedded fonts, then every font file (`.ttf`, `.otf`, `.ttc`, `.otc`) under
+    /// the given directories, in sorted path order (so font selection is deterministic).
+    pub fn load(dirs: &[impl AsRef<Path>]) -> Result<Fonts, RenderError> {
+        let mut fonts: Vec<Font> = EMBEDDED
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        for dir in dirs {
+            let dir = dir.as_ref();
+            if !dir.is_dir() {
+                return Err(RenderError::Io {
+                    path: dir.to_path_buf(),
+                    source: std::io::Error::new(
+                        std::io::ErrorKind::NotFound,
+                        "font directory not found",
+                    ),
+                });
+            }
+            let mut paths: Vec<_> = walkdir::WalkDir::new(dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .map(|e| e.into_path())
+                .filter(|p| is_font_file(p))
+                .collect();
+            paths.sort();
+            for path in paths {
+                let data = std::fs::read(&path).map_err(|source| RenderError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                fonts.extend(Font::iter(Bytes::new(data)));
+            }
+        }
+        let book = FontBook::from_fonts(&fonts);
+        Ok(Fonts { book, fonts })
+    }
+}
+
+fn is_font_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| {
+            matches!(
+                e.to_ascii_lowercase().as_str(),
+                "ttf" | "otf" | "ttc" | "otc"
+            )
+        })
+        .unwrap_or(false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn four_embedded_faces_cover_vietnamese() {
+        let f = Fonts::load(&[] as &[&Path]).unwrap();
+        assert_eq!(f.fonts.len(), 4);
+        for font in &f.fonts {
+            assert_eq!(font.info().family, FAMILY);
+            for c in "ƠơƯưẮằẳẵặỆệỘộỮữỸỹĐđ".chars() {
+                assert!(font.info().coverage.contains(c as u32), "{c} missing");
+            }
+        }
+    }
+}
