@@ -1,5 +1,6 @@
 //! Fonts: Liberation Serif 2.1.5 (SIL OFL 1.1, Times New Roman metrics, full Vietnamese
-//! coverage) embedded in the binary, plus any fonts found in `--font-path` directories.
+//! coverage) embedded in the binary with Symbola as the one fallback for symbols and
+//! emoji, plus any fonts found in `--font-path` directories.
 //! Typst's own bundled fonts are never loaded (Libertinus Serif Bold Italic lacks Ơ/Ư).
 
 use std::path::Path;
@@ -12,11 +13,15 @@ use super::RenderError;
 /// The family name the templates use.
 pub const FAMILY: &str = "Liberation Serif";
 
-static EMBEDDED: [&[u8]; 4] = [
+/// The fallback for symbols and emoji Liberation Serif lacks.
+pub const FALLBACK: &str = "Symbola";
+
+static EMBEDDED: [&[u8]; 5] = [
     include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
     include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
     include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../../fonts/Symbola.ttf"),
 ];
 
 /// The fonts a render may use, and their book.
@@ -85,8 +90,8 @@ mod tests {
     #[test]
     fn four_embedded_faces_cover_vietnamese() {
         let f = Fonts::load(&[] as &[&Path]).unwrap();
-        assert_eq!(f.fonts.len(), 4);
-        for font in &f.fonts {
+        assert_eq!(f.fonts.len(), 5);
+        for font in f.fonts.iter().filter(|f| f.info().family == FAMILY) {
             assert_eq!(font.info().family, FAMILY);
             for c in "ƠơƯưẮằẳẵặỆệỘộỮữỸỹĐđ".chars() {
                 assert!(font.info().coverage.contains(c as u32), "{c} missing");
