@@ -186,3 +186,229 @@ fn hostile_strings_come_out_literally() {
     // Nothing ran: the page is still A4 (a `#set page(width: 1cm)` would change it).
     assert!(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
 }
+
+fn lopdf(pdf: &[u8]) -> lopdf::Document {
+    lopdf::Document::load_mem(pdf).unwrap()
+}
+
+/// Page sizes in points (width, height), rounded.
+fn page_sizes(doc: &lopdf::Document) -> Vec<(i64, i64)> {
+    doc.get_pages()
+        .values()
+        .map(|id| {
+            let page = doc.get_dictionary(*id).unwrap();
+            let mb = page.get(b"MediaBox").unwrap().as_array().unwrap();
+            let n = |o: &lopdf::Object| {
+                o.as_float()
+                    .map(f64::from)
+                    .unwrap_or_else(|_| o.as_i64().unwrap() as f64)
+            };
+            (
+                (n(&mb[2]) - n(&mb[0])).round() as i64,
+                (n(&mb[3]) - n(&mb[1])).round() as i64,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pages_are_a4_and_the_assignment_appendix_is_landscape() {
+    let out = render("tien-giang-small.yaml");
+    let sizes = page_sizes(&lopdf(&out.pdf));
+    assert_eq!(sizes.len(), out.pages);
+    // A4 is 595.28 × 841.89 pt.
+    assert_eq!(sizes[0], (595, 842));
+    assert_eq!(*sizes.last().unwrap(), (842, 595), "{sizes:?}");
+    assert!(sizes.iter().all(|s| *s == (595, 842) || *s == (842, 595)));
+}
+
+#[test]
+fn every_font_is_embedded() {
+    let out = render("tien-giang-small.yaml");
+    let doc = lopdf(&out.pdf);
+    let mut descriptors = 0;
+    for (_, obj) in doc.objects.iter() {
+        let Ok(dict) = obj.as_dict() else { continue };
+        if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor".as_slice()) {
+            descriptors += 1;
+            assert!(
+                dict.has(b"FontFile") || dict.has(b"FontFile2") || dict.has(b"FontFile3"),
+                "font not embedded: {:?}",
+                dict.get(b"FontName")
+            );
+        }
+    }
+    assert!(
+        descriptors >= 3,
+        "regular, bold and italic at least: {descriptors}"
+    );
+}
+
+#[test]
+fn two_renders_are_byte_identical() {
+    let a = render("tien-giang-small.yaml");
+    let b = render("tien-giang-small.yaml");
+    assert_eq!(a.typst_source, b.typst_source);
+    assert!(a.pdf == b.pdf, "PDFs differ");
+    // The creation date is the document's date, not the clock.
+    let text = String::from_utf8_lossy(&a.pdf);
+    assert!(
+        text.contains("2023-10-23") || text.contains("D:20231023"),
+        "no document date"
+    );
+}
+
+#[test]
+fn appendix_rows_and_attach_line_come_out() {
+    let text = pdf_text(&render("tien-giang-small.yaml").pdf);
+    for needle in [
+        "PHỤ LỤC",
+        "NHIỆM VỤ TRỌNG TÂM NÂNG CAO CHỈ SỐ DTI",
+        "(Kèm theo Kế hoạch số 444/KH-UBND ngày 23 tháng 10 năm 2023 của Ủy ban nhân dân tỉnh Tiền Giang)",
+        "Triển khai Cổng dữ liệu mở",
+        "Triển khai theo dự án",
+        "Sở Kế hoạch và Đầu tư, Công an tỉnh",
+        "1. Nhận thức số",
+        "6. Hoạt động chính quyền số",
+        "./.",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn budget_appendix_computes_totals_and_flags_stated_ones() {
+    let out = render("budget-small.yaml");
+    let text = pdf_text(&out.pdf);
+    for needle in [
+        "PHỤ LỤC I",
+        "PHỤ LỤC II",
+        "Số: 541/KH-UBND",
+        "Tiền Giang, ngày 26 tháng 12 năm 2023",
+        // Section I: items 1.200 + 250 = 1.450, stated 1.500.
+        "1.450 (kế hoạch ghi: 1.500 — không khớp)",
+        // Section II agrees with its items: no flag.
+        "468,9",
+        // Grand total computed 1.918,9, stated 1.968,9.
+        "1.918,9 (kế hoạch ghi: 1.968,9 — không khớp)",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    assert!(
+        !text.contains("ghi: 468,9"),
+        "a matching subtotal was flagged"
+    );
+}
+
+#[test]
+fn number_gets_a_leading_zero_and_a_draft_prints_blanks() {
+    let loaded = kehoach::plan::load_plan(&fixture("tien-giang-small.yaml")).unwrap();
+    let opts = RenderOptions {
+        typst_only: true,
+        ..RenderOptions::default()
+    };
+    let mut plan = loaded.plan.clone();
+    plan.document.number = Some(kehoach::source::Spanned::unlocated("5".into()));
+    let out = render_plan(&plan, &loaded.source, &catalogue(), &opts).unwrap();
+    assert!(out.typst_source.contains(r#"[#"Số: 05/KH-UBND";]"#));
+    assert!(out.pdf.is_empty());
+
+    let mut draft = loaded.plan.clone();
+    draft.document.draft = true;
+    let out = render_plan(
+        &draft,
+        &loaded.source,
+        &catalogue(),
+        &RenderOptions::default(),
+    )
+    .unwrap();
+    let text = pdf_text(&out.pdf);
+    assert!(text.contains("Số: /KH-UBND"), "{text}");
+    assert!(text.contains("Tiền Giang, ngày tháng năm 2023"), "{text}");
+    assert!(
+        text.contains("(Kèm theo Kế hoạch số /KH-UBND ngày tháng năm 2023"),
+        "{text}"
+    );
+    assert!(!text.contains("444"));
+}
+
+/// A template directory holding one overridden file.
+fn override_dir(name: &str, file: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kehoach-tpl-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(file), text).unwrap();
+    dir
+}
+
+#[test]
+fn templates_are_overridden_by_file_name() {
+    let lib = include_str!("../templates/nd30.typ").replace(
+        "[Độc lập - Tự do - Hạnh phúc]",
+        "[Độc lập - Tự do - Hạnh phúc (mẫu tỉnh)]",
+    );
+    let dir = override_dir("ok", "nd30.typ", &lib);
+    let opts = RenderOptions {
+        templates: Some(dir.clone()),
+        ..RenderOptions::default()
+    };
+    let out = render_with("tien-giang-small.yaml", &opts).unwrap_or_else(|e| panic!("{e}"));
+    assert!(pdf_text(&out.pdf).contains("Hạnh phúc (mẫu tỉnh)"));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_template_cannot_read_outside_the_project_root() {
+    let main = include_str!("../templates/plan.typ.tera").replace(
+        "#nd30.end-mark",
+        "#read(\"/etc/passwd\") #read(\"../../../../../../etc/passwd\") #nd30.end-mark",
+    );
+    let dir = override_dir("read", "plan.typ.tera", &main);
+    let opts = RenderOptions {
+        templates: Some(dir.clone()),
+        ..RenderOptions::default()
+    };
+    let err = render_with("tien-giang-small.yaml", &opts)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/etc/passwd") && err.contains("not found"),
+        "{err}"
+    );
+    assert!(!err.contains("root:"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn typst_warnings_are_errors_with_a_location() {
+    // An unknown font family is only a warning in Typst, followed by a silent fallback.
+    let lib = include_str!("../templates/nd30.typ").replace(
+        "#let font = (\"Liberation Serif\", \"Symbola\")",
+        "#let font = (\"Times New Roman\", \"Liberation Serif\")",
+    );
+    let dir = override_dir("font", "nd30.typ", &lib);
+    let opts = RenderOptions {
+        templates: Some(dir.clone()),
+        ..RenderOptions::default()
+    };
+    let err = render_with("tien-giang-small.yaml", &opts).unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("warning") && msg.to_lowercase().contains("times new roman"),
+        "{msg}"
+    );
+    assert!(msg.contains("/nd30.typ:"), "no location: {msg}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn generated_typst_snapshot() {
+    let loaded = kehoach::plan::load_plan(&fixture("tien-giang-small.yaml")).unwrap();
+    let opts = RenderOptions {
+        typst_only: true,
+        ..RenderOptions::default()
+    };
+    let out = render_plan(&loaded.plan, &loaded.source, &catalogue(), &opts).unwrap();
+    insta::assert_snapshot!("tien_giang_small_typ", out.typst_source);
+}
