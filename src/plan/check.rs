@@ -25,7 +25,7 @@ pub fn diagnose(source: &SourceFile, err: &serde_saphyr::Error) -> Vec<Diagnosti
     let node = match serde_saphyr::from_str_with_options::<Node>(&source.text, yaml_options()) {
         Ok(n) => n,
         // Not even a YAML tree: a syntax error or a budget breach, reported where it is.
-        Err(_) => return vec![error_to_diagnostic(source, err)],
+        Err(tree_err) => return vec![error_to_diagnostic(source, &tree_err)],
     };
     let schema = plan_schema();
     let mut v = Validator {

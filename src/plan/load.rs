@@ -49,8 +49,12 @@ pub fn yaml_options() -> serde_saphyr::Options {
             max_depth: 48,
             max_aliases: 1_000,
             max_anchors: 1_000,
-            max_nodes: 1_000_000,
+            max_nodes: 250_000,
             max_total_scalar_bytes: MAX_PLAN_BYTES as usize,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: 20_000,
+            max_alias_expansions_per_anchor: 100,
         },
     }
 }
@@ -156,6 +160,17 @@ pub fn error_to_diagnostic(source: &SourceFile, err: &serde_saphyr::Error) -> Di
         .unwrap_or_else(|| source.span_at(0));
     let msg = first_line(&err.to_string());
     let (code, rule, vi) = classify(&msg);
+    let help = if code == codes::BUDGET.0 {
+        Text::new(
+            "bỏ các bí danh (alias) lồng nhau hoặc các khối lồng quá sâu: kế hoạch thật không cần chúng",
+            "remove nested aliases or deep nesting: a real plan does not need them",
+        )
+    } else {
+        Text::new(
+            "kiểm tra thụt lề, dấu hai chấm, dấu ngoặc và dấu nháy ở dòng này hoặc dòng trước",
+            "check indentation, colons, brackets and quotes on this line or the one before",
+        )
+    };
     Diagnostic::new(
         code,
         rule,
@@ -163,6 +178,7 @@ pub fn error_to_diagnostic(source: &SourceFile, err: &serde_saphyr::Error) -> Di
         Text::new(format!("{vi}: {msg}"), msg.clone()),
         span,
     )
+    .with_help(help)
     .with_file(&source.path)
 }
 
@@ -194,9 +210,13 @@ fn classify(msg: &str) -> (&'static str, &'static str, &'static str) {
 }
 
 fn first_line(s: &str) -> String {
-    s.lines()
+    let line = s
+        .lines()
         .map(str::trim)
         .find(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|'))
-        .unwrap_or("")
-        .to_string()
+        .unwrap_or("");
+    // "error: line 4 column 14: illegal …" → "illegal …": the location is shown apart.
+    let line = line.strip_prefix("error: ").unwrap_or(line);
+    let re = regex::Regex::new(r"^line \d+ column \d+: ").expect("valid regex");
+    re.replace(line, "").into_owned()
 }

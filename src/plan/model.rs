@@ -124,6 +124,16 @@ pub struct Baseline {
     /// Rank among the 63 provinces, as stated.
     #[serde(default)]
     pub rank: Option<Spanned<u32>>,
+    /// Thang điểm: the maximum of the total as the table states it ("1.000").
+    #[serde(default)]
+    pub max_points: Option<Spanned<Figure>>,
+    /// So sánh với năm trước (điểm): change of the total on the year before, as stated
+    /// ("Tăng 114,2").
+    #[serde(default)]
+    pub total_change: Option<Spanned<Figure>>,
+    /// So sánh với năm trước (xếp hạng): change of the rank, as stated ("Giảm 20 hạng").
+    #[serde(default)]
+    pub rank_change: Option<Spanned<Figure>>,
     /// Per main index, as stated in the plan's own table.
     #[serde(default)]
     pub indices: Vec<BaselineIndex>,
@@ -152,6 +162,9 @@ pub struct BaselineIndex {
     /// Change on the year before, as stated (Cà Mau's "tăng/giảm").
     #[serde(default)]
     pub change: Option<Spanned<Figure>>,
+    /// So sánh xếp hạng với năm trước: change of the rank, as stated ("-12", "+ 29").
+    #[serde(default)]
+    pub rank_change: Option<Spanned<Figure>>,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -253,6 +266,24 @@ pub struct Task {
     /// Ghi chú.
     #[serde(default)]
     pub note: Option<String>,
+    /// Dòng số liệu a, b, c: input rows the appendix lists under the indicator (the figures
+    /// its scoring rule needs), in order.
+    #[serde(default)]
+    pub inputs: Vec<TaskInput>,
+}
+
+/// One input row under an indicator row of an assignment appendix ("a | Kinh phí đầu tư
+/// từ NSNN cho ATTT | …. tỷ đồng").
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskInput {
+    /// Ký hiệu: the letter as written ("a").
+    pub label: Spanned<String>,
+    /// Tên: the input's name as written.
+    pub name: Spanned<String>,
+    /// Any other text the row holds (a placeholder such as "…. tỷ đồng", an explanation).
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// An indicator deliberately left as it is, with a reason.
@@ -322,6 +353,10 @@ pub struct BudgetItem {
     #[serde(default)]
     pub number: Option<String>,
     pub name: Spanned<String>,
+    /// Lĩnh vực: the area the line belongs to, as written ("Cơ sở hạ tầng",
+    /// "Thuê dịch vụ CNTT").
+    #[serde(default)]
+    pub sector: Option<Spanned<String>>,
     #[serde(default)]
     pub lead: Vec<Spanned<String>>,
     #[serde(default)]
@@ -377,6 +412,23 @@ pub struct Appendix {
     /// For `budget`: the id of the budget table.
     #[serde(default)]
     pub table: Option<String>,
+    /// Dòng chỉ số chính: for `assignment`, the main-index heading rows of the table, with
+    /// the name and points they state (they assign nothing, so they are not tasks).
+    #[serde(default)]
+    pub groups: Vec<AppendixGroup>,
+}
+
+/// A main-index heading row of an assignment appendix ("6 | Hoạt động chính quyền số | 150").
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AppendixGroup {
+    /// Mã chỉ số chính as written ("6").
+    pub code: Spanned<String>,
+    /// Tên chỉ số chính as the appendix writes it.
+    pub title: Spanned<String>,
+    /// Thang điểm as the row states it (may disagree with the catalogue, or be blank "").
+    #[serde(default)]
+    pub max_points: Option<Spanned<Figure>>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]

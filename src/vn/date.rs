@@ -45,6 +45,20 @@ impl Date {
         Date::new(year, month, days_in_month(year, month))
     }
 
+    /// The day before, or `None` before year 1.
+    pub fn pred(&self) -> Option<Date> {
+        if self.day > 1 {
+            return Date::new(self.year, self.month, self.day - 1);
+        }
+        if self.month > 1 {
+            return Date::end_of_month(self.year, self.month - 1);
+        }
+        if self.year <= 1 {
+            return None;
+        }
+        Date::new(self.year - 1, 12, 31)
+    }
+
     /// "ngày 05 tháng 01 năm 2024", "ngày 23 tháng 10 năm 2023", "ngày 15 tháng 6 năm 2023":
     /// a leading zero only for days 1–9 and months 1–2 (Decree 30, Appendix I).
     pub fn long_vi(&self) -> String {
@@ -64,6 +78,13 @@ impl Date {
     /// "2023-10-23".
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    /// As an ISO date string, "2023-10-23".
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
     }
 }
 
@@ -139,6 +160,26 @@ mod tests {
         assert_eq!(Date::parse_dmy("20/5/2022"), Date::new(2022, 5, 20));
         assert_eq!(Date::parse_iso("2023-10-23"), Date::new(2023, 10, 23));
         assert!(Date::parse_iso("2023-10").is_none());
+    }
+
+    #[test]
+    fn day_before() {
+        assert_eq!(
+            Date::new(2023, 3, 1).unwrap().pred(),
+            Date::new(2023, 2, 28)
+        );
+        assert_eq!(
+            Date::new(2024, 3, 1).unwrap().pred(),
+            Date::new(2024, 2, 29)
+        );
+        assert_eq!(
+            Date::new(2023, 1, 1).unwrap().pred(),
+            Date::new(2022, 12, 31)
+        );
+        assert_eq!(
+            Date::new(2022, 12, 15).unwrap().pred(),
+            Date::new(2022, 12, 14)
+        );
     }
 
     #[test]

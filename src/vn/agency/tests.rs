@@ -1,0 +1,288 @@
+//! Registry tests, with the agency names the five seed plans write.
+
+use super::*;
+
+fn reg() -> &'static Registry {
+    Registry::embedded()
+}
+
+fn canonical(name: &str) -> Option<&'static str> {
+    reg().lookup(name).agency().map(|a| a.name.as_str())
+}
+
+#[test]
+fn embedded_registry_loads() {
+    let r = reg();
+    assert!(r.agencies().len() >= 60, "{}", r.agencies().len());
+    assert_eq!(
+        r.get("so-tttt").map(|a| a.name.as_str()),
+        Some("Sở Thông tin và Truyền thông")
+    );
+    let groups = r
+        .agencies()
+        .iter()
+        .filter(|a| a.kind == AgencyKind::Group)
+        .count();
+    assert!(groups >= 15, "{groups}");
+}
+
+#[test]
+fn canonical_names() {
+    let hit = reg().lookup("Sở Thông tin và Truyền thông");
+    assert!(
+        matches!(hit, Lookup::Canonical(a) if a.id == "so-tttt"),
+        "{hit:?}"
+    );
+    assert!(
+        matches!(reg().lookup("  sở tài chính "), Lookup::Canonical(a) if a.id == "so-tai-chinh")
+    );
+    assert!(
+        matches!(reg().lookup("Báo Cà Mau"), Lookup::Canonical(a) if a.kind == AgencyKind::Press)
+    );
+}
+
+#[test]
+fn aliases_of_the_department() {
+    for s in ["Sở TT&TT", "Sở TT &TT", "Sở TT & TT", "STTTT", "Sở TT& TT"] {
+        match reg().lookup(s) {
+            Lookup::Alias { agency, alias } => {
+                assert_eq!(agency.name, "Sở Thông tin và Truyền thông", "{s:?}");
+                assert!(!alias.is_empty());
+            }
+            other => panic!("{s:?} → {other:?}"),
+        }
+    }
+    match reg().lookup("Sở TT &TT") {
+        Lookup::Alias { alias, .. } => assert_eq!(alias, "Sở TT&TT"),
+        other => panic!("{other:?}"),
+    }
+    // Gia Lai 3015: the name with its abbreviation in brackets.
+    assert!(matches!(
+        reg().lookup("Sở Thông tin và Truyền thông (Sở TT &TT)"),
+        Lookup::Canonical(a) if a.id == "so-tttt"
+    ));
+}
+
+#[test]
+fn groups() {
+    for s in [
+        "Các sở, ban, ngành tỉnh",
+        "Các sở, ban, ngành",
+        "Các sở, ban ngành",
+        "UBND cấp huyện",
+        "UBND các huyện, thành phố",
+        "UBND các huyện, thị xã, thành phố",
+        "Ủy ban nhân dân huyện, thị xã, thành phố",
+        "UBND các xã, phường, thị trấn",
+        "Các cơ quan, đơn vị có liên quan",
+        "các doanh nghiệp viễn thông",
+        "Các Doanh nghiệp viễn thông trên địa bàn tỉnh",
+        "UBND huyện, thị xã, thành phố có quyết định phân công công chức, viên chức chuyên trách hoặc kiêm nhiệm về chuyển đổi số",
+        "UBND các huyện, thị xã thành phố (sau đây gọi là cấp huyện)",
+        "Các trường có đào tạo về chuyên ngành này (CNTT&TT)",
+    ] {
+        assert!(
+            matches!(reg().lookup(s), Lookup::Group(_)),
+            "{s:?} → {:?}",
+            reg().lookup(s)
+        );
+    }
+}
+
+#[test]
+fn province_bodies() {
+    assert_eq!(
+        canonical("Đài Phát thanh - Truyền hình Gia Lai"),
+        Some("Đài Phát thanh - Truyền hình Gia Lai")
+    );
+    assert_eq!(
+        canonical("Đài Phát thanh -Truyền hình Gia Lai"),
+        Some("Đài Phát thanh - Truyền hình Gia Lai")
+    );
+    assert_eq!(canonical("Công an tỉnh"), Some("Công an tỉnh"));
+    assert_eq!(
+        canonical("Văn phòng Ủy ban nhân dân tỉnh"),
+        Some("Văn phòng UBND tỉnh")
+    );
+    assert_eq!(
+        canonical("Cổng TTĐT tỉnh"),
+        Some("Cổng Thông tin điện tử tỉnh")
+    );
+    assert_eq!(
+        canonical("Đài PT&TH"),
+        Some("Đài Phát thanh - Truyền hình tỉnh")
+    );
+    assert_eq!(
+        canonical("Sở LĐ-TB& XH"),
+        Some("Sở Lao động - Thương binh và Xã hội")
+    );
+    assert_eq!(
+        canonical("Sở Văn hoá, Thể thao và Du lịch"),
+        Some("Sở Văn hóa, Thể thao và Du lịch")
+    );
+    assert_eq!(
+        canonical("Bộ Thông tin và Truyền thông (báo cáo)"),
+        Some("Bộ Thông tin và Truyền thông")
+    );
+}
+
+/// Every lead and support cell of the Gia Lai 3015 and Tiền Giang 444 appendices that is
+/// not cut off by the extraction, split and looked up.
+#[test]
+fn every_whole_seed_cell_resolves() {
+    let cells = [
+        "Sở Thông tin và Truyền thông; Văn phòng UBND tỉnh",
+        "Các sở, ban, ngành; UBND cấp huyện và các đơn vị liên quan",
+        "Sở TT &TT; Văn phòng UBND tỉnh",
+        "Các sở, ban, ngành; UBND các huyện, thị xã thành phố (sau đây gọi là cấp huyện) và các đơn vị liên quan",
+        "Sở Thông tin và Truyền thông; UBND cấp huyện; các doanh nghiệp viễn thông",
+        "Sở Thông tin và Truyền thông; các doanh nghiệp Bưu chính",
+        "Sở Kế hoạch và Đầu tư; Sở Thông tin và Truyền thông, Sở Công Thương; và các đơn vị liên quan",
+        "Sở Lao động - Thương binh và Xã hội; Sở Giáo dục và Đào tạo",
+        "Sở Thông tin và Truyền thông; UBND các huyện, thị xã, thành phố",
+        "Ngân hàng Nhà nước Chi nhánh tỉnh Gia Lai",
+        "Cục Thống kê; Sở Kế hoạch và Đầu tư",
+        "Bưu điện tỉnh; Viettel Gia Lai",
+        "UBND thành phố Pleiku; Sở Xây dựng",
+        "Sở Tài chính; Sở Thông tin và Truyền thông; các cơ quan thành viên Ban chỉ đạo chuyển đổi số tỉnh",
+        "Các sở, ban, ngành, UBND cấp huyện",
+        "Các sở, ban ngành; UBND cấp huyện",
+        "Sở Thông tin và Truyền thông; Sở Khoa học và Công nghệ",
+        "Văn phòng UBND tỉnh; Các sở, ban, ngành tỉnh",
+        "Các sở, ban, ngành tỉnh và UBND huyện, thị xã, thành phố",
+        "Sở Tài chính; Sở Kế hoạch và Đầu tư; Sở Thông tin và Truyền thông",
+        "Sở Kế hoạch và Đầu tư; Công an tỉnh; Bảo hiểm Xã hội tỉnh",
+        "Trường Đại học Tiền Giang; Trường Cao đẳng Tiền Giang; Cao đẳng Y tế; Cao đẳng Nông nghiệp Nam Bộ",
+        "Các doanh nghiệp viễn thông",
+        "Các đơn vị có liên quan",
+        "Sở Thông tin và Truyền thông; Các sở, ban, ngành tỉnh và UBND huyện, thị xã, thành phố",
+        // Cà Mau 213.
+        "UBND các huyện, thành phố; UBND các xã, phường, thị trấn",
+        "Cổng TTĐT tỉnh. Trung tâm GQTTHC tỉnh",
+        "Trung tâm GQTTHC tỉnh và Cổng TTĐT tỉnh",
+        "Bưu điện tỉnh, UBND cấp huyện, cấp xã",
+        "- Hiệp hội doanh nghiệp. - VNNIC.",
+        "Tổ chức, doanh nghiệp cung cấp dịch vụ CKS",
+        "Ngân hàng nhà nước chi nhánh tỉnh Cà Mau",
+        "Sở LĐ-TB&XH",
+        "Sở KH&ĐT",
+    ];
+    let mut names = 0;
+    for cell in cells {
+        for name in split_agencies(cell) {
+            names += 1;
+            assert!(reg().lookup(&name).is_known(), "{name:?} from {cell:?}");
+        }
+    }
+    assert!(names >= 60, "{names}");
+}
+
+/// Recipients (Nơi nhận) of the four plans that have them, line by line.
+#[test]
+fn recipients_resolve() {
+    let lines = [
+        "Bộ Thông tin và Truyền thông;",
+        "TU; HĐND;",
+        "CT, các PCT UBND tỉnh;",
+        "Các sở, ban, ngành, đoàn thể tỉnh;",
+        "Bộ Chỉ huy quân sự tỉnh;",
+        "Các ĐVSN thuộc UBND tỉnh;",
+        "UBND các huyện, thành, thị;",
+        "Báo Ấp Bắc, Đài PT&TH;",
+        "BCĐ CCHC&CĐS tỉnh (báo cáo);",
+        "Chủ tịch, các PCT UBND tỉnh;",
+        "Các doanh nghiệp Viễn thông;",
+        "Cổng thông tin điện tử tỉnh;",
+        "Văn phòng Chính phủ;",
+        "TT.TU, TT.HĐND tỉnh;",
+        "TT.UB Mặt trận Tổ quốc tỉnh;",
+        "Đài PTTH tỉnh, Báo Ấp Bắc;",
+        "Thường trực Tỉnh ủy (báo cáo);",
+        "Thường trực HĐND tỉnh (báo cáo);",
+        "Chủ tịch, các Phó chủ tịch UBND tỉnh;",
+        "Ban Chỉ đạo Chuyển đổi số tỉnh;",
+        "Các sở, ban, ngành thuộc tỉnh;",
+        "Ngân hàng Nhà nước chi nhánh tỉnh Gia Lai;",
+        "Đài Phát thanh - Truyền hình Gia Lai;",
+        "Các trường Đại học, Cao đẳng trên địa bàn tỉnh;",
+        "Các Doanh nghiệp viễn thông trên địa bàn tỉnh;",
+    ];
+    for line in lines {
+        for name in split_agencies(line) {
+            assert!(reg().lookup(&name).is_known(), "{name:?} from {line:?}");
+        }
+    }
+}
+
+#[test]
+fn misspellings_are_unknown_with_a_suggestion() {
+    // As written in the sources; the linter reports them.
+    let cases = [
+        ("Văn phòng Ủy ban nhân tỉnh", "Văn phòng UBND tỉnh"),
+        ("Công TTĐT tỉnh", "Cổng Thông tin điện tử tỉnh"),
+        ("Đài PTTT tỉnh", "Đài Phát thanh - Truyền hình tỉnh"),
+        ("Sở Thông tin và Truyền", "Sở Thông tin và Truyền thông"),
+        ("Sở Tài chinh", "Sở Tài chính"),
+        ("Sở TT&T", "Sở Thông tin và Truyền thông"),
+    ];
+    for (written, meant) in cases {
+        assert_eq!(reg().lookup(written), Lookup::Unknown, "{written:?}");
+        assert_eq!(reg().suggest(written), Some(meant), "{written:?}");
+    }
+    assert_eq!(reg().suggest("Phòng Cảnh sát giao thông"), None);
+    assert_eq!(reg().suggest(""), None);
+    assert_eq!(reg().lookup(""), Lookup::Unknown);
+    assert_eq!(reg().lookup("nt"), Lookup::Unknown);
+}
+
+#[test]
+fn a_province_registry_replaces_the_bundled_one() {
+    let yaml = "agencies:\n  - id: so-khcn\n    name: Sở Khoa học và Công nghệ\n    short: Sở KH&CN\n    kind: department\n  - id: ubnd-cap-xa\n    name: UBND cấp xã\n    kind: group\n";
+    let r = Registry::parse(yaml).expect("valid registry");
+    assert_eq!(r.agencies().len(), 2);
+    assert!(matches!(r.lookup("Sở KH & CN"), Lookup::Alias { .. }));
+    assert_eq!(r.lookup("Sở TT&TT"), Lookup::Unknown);
+}
+
+#[test]
+fn broken_registries_are_refused() {
+    let err = Registry::parse("agencies:\n  - id: a\n    name: A\n    kind: planet\n")
+        .expect_err("unknown kind");
+    assert!(matches!(err, AgencyError::Yaml { line: 4, .. }), "{err}");
+    let err =
+        Registry::parse("agencies:\n  - id: a\n    name: A\n    kind: group\n    colour: red\n")
+            .expect_err("unknown key");
+    assert!(matches!(err, AgencyError::Yaml { .. }), "{err}");
+    let dup = "agencies:\n  - {id: a, name: Sở A, kind: department}\n  - {id: a, name: Sở B, aliases: [sở  a], kind: department}\n  - {id: Bad Id, name: ' ', kind: group}\n";
+    match Registry::parse(dup).expect_err("three problems") {
+        AgencyError::Invalid { problems, .. } => {
+            let en: Vec<&str> = problems.iter().map(|p| p.en.as_str()).collect();
+            assert_eq!(en.len(), 4, "{en:?}");
+            assert!(en[0].contains("used twice"), "{en:?}");
+            assert!(en[1].contains("also a name of \"a\""), "{en:?}");
+            assert!(en[2].contains("lower-case"), "{en:?}");
+            assert!(en[3].contains("empty"), "{en:?}");
+            assert!(problems[0].vi.contains("bị trùng"));
+        }
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn load_reads_a_file_and_names_it_in_errors() {
+    let missing = std::path::Path::new("/nonexistent/agencies.yaml");
+    let err = Registry::load(missing).expect_err("missing file");
+    assert!(
+        err.to_string().contains("/nonexistent/agencies.yaml"),
+        "{err}"
+    );
+    let path = std::env::temp_dir().join(format!("kehoach-agencies-{}.yaml", std::process::id()));
+    std::fs::write(
+        &path,
+        "agencies:\n  - {id: x, name: Sở X, kind: department}\n",
+    )
+    .expect("write");
+    let r = Registry::load(&path).expect("loads");
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(r.agencies()[0].name, "Sở X");
+}
