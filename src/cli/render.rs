@@ -6,7 +6,6 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use crate::catalogue::Catalogue;
 use crate::plan::{LoadError, load_plan};
 use crate::render::{RenderOptions, render_plan};
 
@@ -44,7 +43,7 @@ pub struct CommonArgs {
     /// Thư mục phông chữ bổ sung (extra font directory; repeatable).
     #[arg(long = "font-path")]
     pub font_path: Vec<PathBuf>,
-    /// Bộ chỉ số (catalogue YAML file).
+    /// Bộ chỉ số (catalogue YAML file; default: the embedded one the plan names).
     #[arg(long)]
     pub catalogue: Option<PathBuf>,
 }
@@ -62,7 +61,6 @@ pub struct BuildArgs {
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
-    let catalogue = load_catalogue(args.common.catalogue.as_deref())?;
     let output = match args.output {
         Some(o) => o,
         None => args.plan.with_extension("pdf"),
@@ -73,12 +71,11 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
             output.display()
         );
     }
-    render_one(&args.plan, &output, args.emit, &args.common, &catalogue)?;
+    render_one(&args.plan, &output, args.emit, &args.common)?;
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
-    let catalogue = load_catalogue(args.common.catalogue.as_deref())?;
     let roots = if args.paths.is_empty() {
         vec![PathBuf::from("plans")]
     } else {
@@ -107,7 +104,7 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
         let _ = e.flush();
         drop(e);
-        match render_one(plan, &out, Emit::Pdf, &args.common, &catalogue) {
+        match render_one(plan, &out, Emit::Pdf, &args.common) {
             Ok(pages) => eprintln!("{pages} trang (pages)"),
             Err(err) => {
                 failed += 1;
@@ -127,28 +124,12 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The catalogue to render against. Until the embedded catalogue lands, `--catalogue`
-/// is required.
-fn load_catalogue(path: Option<&Path>) -> anyhow::Result<Catalogue> {
-    let Some(path) = path else {
-        bail!(
-            "no catalogue: pass --catalogue lints/dti-922-2022.yaml \
-             (the embedded catalogue is not wired in yet)"
-        );
-    };
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
-    serde_saphyr::from_str::<Catalogue>(&text)
-        .with_context(|| format!("{} is not a valid catalogue", path.display()))
-}
-
 /// Render one plan; returns the page count.
 fn render_one(
     plan_path: &Path,
     output: &Path,
     emit: Emit,
     common: &CommonArgs,
-    catalogue: &Catalogue,
 ) -> anyhow::Result<usize> {
     let loaded = match load_plan(plan_path) {
         Ok(l) => l,
@@ -174,13 +155,14 @@ fn render_one(
         }
         Err(e) => return Err(e.into()),
     };
+    let catalogue = crate::catalogue::resolve(&loaded.plan.catalogue, common.catalogue.as_deref())?;
     let opts = RenderOptions {
         templates: common.templates.clone(),
         font_dirs: common.font_path.clone(),
         root: None,
         typst_only: emit == Emit::Typ,
     };
-    let out = render_plan(&loaded.plan, &loaded.source, catalogue, &opts)
+    let out = render_plan(&loaded.plan, &loaded.source, &catalogue, &opts)
         .with_context(|| format!("cannot render {}", plan_path.display()))?;
     if emit != Emit::Pdf {
         write_atomic(&output.with_extension("typ"), out.typst_source.as_bytes())?;

@@ -13,7 +13,8 @@ use std::collections::HashMap;
 
 use tera::{Filter, Tera, Value};
 
-use super::{escape, letters, markdown};
+use super::{escape, markdown};
+use crate::vn::letters;
 
 /// Template name suffixes that are autoescaped into Typst string literals.
 pub const AUTOESCAPE: &[&str] = &[".typ.tera"];
@@ -26,11 +27,11 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("md", Markdown);
     tera.register_filter("letter", |v: &Value, _: &HashMap<String, Value>| {
         let n = index(v, "letter")?;
-        Ok(Value::String(letters::point_letter(n)))
+        Ok(Value::String(letters::point_letter(n).to_string()))
     });
     tera.register_filter("roman", |v: &Value, _: &HashMap<String, Value>| {
         let n = index(v, "roman")?;
-        Ok(Value::String(letters::roman(n)))
+        Ok(Value::String(letters::roman(u32::try_from(n).unwrap_or(0))))
     });
 }
 

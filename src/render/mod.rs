@@ -11,7 +11,6 @@ mod diag;
 pub mod escape;
 pub mod filters;
 pub mod fonts;
-mod letters;
 pub mod markdown;
 pub mod pdf;
 pub mod templates;

@@ -79,3 +79,58 @@ pub fn compile(world: &KhWorld, opts: &ExportOptions) -> Result<(Vec<u8>, usize)
         .map_err(|errors| RenderError::Pdf(diag::map(world, &errors)))?;
     Ok((pdf, pages))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::fonts::Fonts;
+
+    fn world(main: &str) -> KhWorld {
+        let fonts = Fonts::load(&[] as &[&std::path::Path]).unwrap();
+        let date = crate::vn::Date::new(2023, 10, 23);
+        KhWorld::new(main.into(), &[], fonts, None, date).unwrap()
+    }
+
+    fn opts(tagged: bool) -> ExportOptions {
+        ExportOptions {
+            ident: "test".into(),
+            date: crate::vn::Date::new(2023, 10, 23).unwrap(),
+            standards: vec![PdfStandard::A_2b, PdfStandard::Ua_1],
+            tagged,
+        }
+    }
+
+    const MAIN: &str = "#set document(title: \"Kế hoạch\", author: \"UBND\")\n\
+                        #set text(font: \"Liberation Serif\", lang: \"vi\")\nTiền Giang";
+
+    #[test]
+    fn untagged_pdf_with_ua_is_refused() {
+        let err = compile(&world(MAIN), &opts(false)).unwrap_err();
+        assert!(err.to_string().contains("tagged"), "{err}");
+    }
+
+    #[test]
+    fn archival_metadata_and_document_date() {
+        let (pdf, pages) = compile(&world(MAIN), &opts(true)).unwrap();
+        assert_eq!(pages, 1);
+        let raw = String::from_utf8_lossy(&pdf);
+        assert!(
+            raw.contains("<pdfaid:part>2</pdfaid:part>"),
+            "no PDF/A-2 id"
+        );
+        assert!(raw.contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+        assert!(raw.contains("pdfuaid:part>1<"), "no PDF/UA-1 id");
+        assert!(
+            raw.contains("2023-10-23"),
+            "creation date is not the document date"
+        );
+    }
+
+    #[test]
+    fn today_is_the_document_date() {
+        let main = format!("{MAIN} #datetime.today().display()");
+        let (pdf, _) = compile(&world(&main), &opts(true)).unwrap();
+        let text = pdf_extract::extract_text_from_mem(&pdf).unwrap();
+        assert!(text.contains("Tiền Giang 2023-10-23"), "{text}");
+    }
+}

@@ -37,7 +37,7 @@ pub fn build(plan: &Plan, catalogue: &Catalogue, reference: &str) -> Vec<Appendi
         .map(|(i, a)| {
             let mut view = AppendixView {
                 heading: if many {
-                    format!("PHỤ LỤC {}", crate::render::letters::roman(i + 1))
+                    format!("PHỤ LỤC {}", crate::vn::letters::roman(i as u32 + 1))
                 } else {
                     "PHỤ LỤC".into()
                 },

@@ -144,10 +144,27 @@ fn task_label(task: &Task, catalogue: &Catalogue) -> String {
         })
         .collect();
     if names.is_empty() {
-        task.id.value.clone()
+        body_summary(task).unwrap_or_else(|| task.id.value.clone())
     } else {
         format!("Chỉ số {}", names.join("; "))
     }
+}
+
+/// The first sentence of a task's body, at most about 160 characters, for a task that has
+/// neither a title nor indicators.
+fn body_summary(task: &Task) -> Option<String> {
+    let body = task.body.as_deref()?.trim();
+    let first = body
+        .lines()
+        .map(|l| l.trim().trim_start_matches(['-', '+', '*']).trim())
+        .find(|l| !l.is_empty())?;
+    let sentence = first.split_inclusive(". ").next().unwrap_or(first).trim();
+    if sentence.chars().count() <= 160 {
+        return Some(sentence.trim_end_matches(['.', ';', ':']).to_string());
+    }
+    let cut: String = sentence.chars().take(160).collect();
+    let cut = cut.rsplit_once(' ').map(|(a, _)| a).unwrap_or(&cut);
+    Some(format!("{cut} …"))
 }
 
 fn joined(list: &[crate::source::Spanned<String>]) -> String {
