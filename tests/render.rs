@@ -256,6 +256,13 @@ fn two_renders_are_byte_identical() {
         text.contains("2023-10-23") || text.contains("D:20231023"),
         "no document date"
     );
+    // XMP metadata (UTF-8): title, author = issuing body.
+    assert!(text.contains("<dc:title>"), "no title");
+    assert!(
+        text.contains("Kế hoạch Nâng cao chỉ số chuyển đổi số tỉnh Tiền Giang"),
+        "title"
+    );
+    assert!(text.contains("Ủy ban nhân dân tỉnh Tiền Giang"), "author");
 }
 
 #[test]

@@ -88,6 +88,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn font_path_adds_fonts_and_a_missing_one_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("kehoach-fonts-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("sub/Extra.ttf"), EMBEDDED[0]).unwrap();
+        std::fs::write(dir.join("notes.txt"), "không phải phông").unwrap();
+        let f = Fonts::load(&[&dir]).unwrap();
+        assert_eq!(f.fonts.len(), EMBEDDED.len() + 1);
+        assert!(Fonts::load(&[dir.join("missing")]).is_err());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
     fn four_embedded_faces_cover_vietnamese() {
         let f = Fonts::load(&[] as &[&Path]).unwrap();
         assert_eq!(f.fonts.len(), 5);
