@@ -419,3 +419,45 @@ fn generated_typst_snapshot() {
     let out = render_plan(&loaded.plan, &loaded.source, &catalogue(), &opts).unwrap();
     insta::assert_snapshot!("tien_giang_small_typ", out.typst_source);
 }
+
+#[test]
+fn baseline_appendix_lists_indicator_points_and_sums_missing_index_points() {
+    use kehoach::plan::{Appendix, AppendixKind, BaselineIndicator, Figure};
+    use kehoach::source::Spanned;
+    let mut loaded = kehoach::plan::load_plan(&fixture("tien-giang-small.yaml")).unwrap();
+    let baseline = loaded.plan.baseline.as_mut().unwrap();
+    // Index 6 has no stated points: its row sums its indicators (2,5 + 7,25 = 9,75).
+    baseline.indices.retain(|i| i.code.value != "6");
+    for (code, points) in [("6.2", "2,5"), ("6.7", "7,25")] {
+        baseline.indicators.push(BaselineIndicator {
+            code: Spanned::unlocated(code.into()),
+            points: Some(Spanned::unlocated(Figure::Text(points.into()))),
+            inputs: Default::default(),
+            note: Some(format!("ghi chú {code}")),
+        });
+    }
+    loaded.plan.appendices.push(Appendix {
+        title: "Điểm các chỉ số năm 2022".into(),
+        kind: AppendixKind::Baseline,
+        table: None,
+        groups: Vec::new(),
+    });
+    let out = render_plan(
+        &loaded.plan,
+        &loaded.source,
+        &catalogue(),
+        &RenderOptions::default(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let text = pdf_text(&out.pdf);
+    for needle in [
+        "PHỤ LỤC I ",
+        "PHỤ LỤC II",
+        "ĐIỂM CÁC CHỈ SỐ NĂM 2022",
+        "Hoạt động chính quyền số 200 9,75",
+        "6.7 Tỷ lệ số dịch vụ dữ liệu",
+        "7,25 ghi chú 6.7",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+}
