@@ -67,7 +67,7 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
     };
     if same_file(&output, &args.plan) {
         bail!(
-            "refusing to overwrite the plan itself: {}",
+            "không ghi đè lên tệp kế hoạch (refusing to overwrite the plan itself): {}",
             output.display()
         );
     }
@@ -83,10 +83,10 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     };
     let plans = collect_plans(&roots)?;
     if plans.is_empty() {
-        bail!("no plan files (.yaml, .yml) found");
+        bail!("không tìm thấy tệp kế hoạch .yaml, .yml (no plan files found)");
     }
     std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("cannot create {}", args.out.display()))?;
+        .with_context(|| format!("không tạo được (cannot create) {}", args.out.display()))?;
     let mut failed = 0;
     let total = plans.len();
     let stderr = std::io::stderr();
@@ -148,7 +148,7 @@ fn render_one(
                 })
                 .collect();
             bail!(
-                "{} is not a valid plan:\n  {}",
+                "{} không phải kế hoạch hợp lệ (not a valid plan):\n  {}",
                 file.name(),
                 lines.join("\n  ")
             );
@@ -163,7 +163,7 @@ fn render_one(
         typst_only: emit == Emit::Typ,
     };
     let out = render_plan(&loaded.plan, &loaded.source, &catalogue, &opts)
-        .with_context(|| format!("cannot render {}", plan_path.display()))?;
+        .with_context(|| format!("không xuất được (cannot render) {}", plan_path.display()))?;
     if emit != Emit::Pdf {
         write_atomic(&output.with_extension("typ"), out.typst_source.as_bytes())?;
     }
@@ -190,7 +190,7 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+        return Err(e).with_context(|| format!("không ghi được (cannot write) {}", path.display()));
     }
     Ok(())
 }
@@ -211,10 +211,11 @@ fn collect_plans(roots: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
             continue;
         }
         if !root.is_dir() {
-            bail!("{} does not exist", root.display());
+            bail!("{} không tồn tại (does not exist)", root.display());
         }
         for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
-            let entry = entry.with_context(|| format!("cannot walk {}", root.display()))?;
+            let entry = entry
+                .with_context(|| format!("không duyệt được (cannot walk) {}", root.display()))?;
             let p = entry.path();
             let is_plan = entry.file_type().is_file()
                 && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));

@@ -52,24 +52,24 @@ pub struct RenderOutput {
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
     /// A template could not be parsed or rendered.
-    #[error("template error: {0}")]
+    #[error("lỗi mẫu (template error): {0}")]
     Template(String),
     /// Typst reported errors (warnings count as errors: an unknown font silently falls
     /// back, which must never reach a signed document).
-    #[error("typst: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    #[error("lỗi typst (typst error): {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Typst(Vec<TypstMessage>),
     /// PDF export failed (a standard's requirement not met, say).
-    #[error("pdf export: {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
+    #[error("lỗi xuất PDF (pdf export): {}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("; "))]
     Pdf(Vec<TypstMessage>),
     /// A file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("không đọc được (cannot read) {path}: {source}")]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
     /// The options are contradictory or incomplete.
-    #[error("invalid render options: {0}")]
+    #[error("tùy chọn xuất không hợp lệ (invalid render options): {0}")]
     Options(String),
 }
 

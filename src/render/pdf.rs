@@ -40,7 +40,8 @@ impl ExportOptions {
 pub fn compile(world: &KhWorld, opts: &ExportOptions) -> Result<(Vec<u8>, usize), RenderError> {
     if !opts.tagged && opts.standards.contains(&PdfStandard::Ua_1) {
         return Err(RenderError::Options(
-            "PDF/UA-1 needs a tagged PDF: `tagged: false` is refused".into(),
+            "PDF/UA-1 cần PDF có thẻ (PDF/UA-1 needs a tagged PDF): `tagged: false` is refused"
+                .into(),
         ));
     }
     let standards = PdfStandards::new(&opts.standards)
