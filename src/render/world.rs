@@ -134,3 +134,36 @@ impl World for KhWorld {
         self.date
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn world(root: &Path) -> KhWorld {
+        let fonts = Fonts::load(&[] as &[&Path]).unwrap();
+        let lib = [("/nd30.typ".to_string(), "#let x = 1".to_string())];
+        KhWorld::new("= Tiêu đề".into(), &lib, fonts, Some(root), None).unwrap()
+    }
+
+    #[test]
+    fn serves_memory_files_and_only_files_below_the_root() {
+        let dir = std::env::temp_dir().join(format!("kehoach-world-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("plans")).unwrap();
+        std::fs::write(dir.join("plans/con-dau.txt"), "dấu").unwrap();
+        std::fs::write(dir.join("secret.txt"), "bí mật").unwrap();
+        #[cfg(unix)]
+        let _ = std::os::unix::fs::symlink(dir.join("secret.txt"), dir.join("plans/link.txt"));
+        let w = world(&dir.join("plans"));
+        let main = w.file(w.main()).unwrap();
+        assert_eq!(main.as_str().unwrap(), "= Tiêu đề");
+        assert!(w.source(file_id("/nd30.typ").unwrap()).is_ok());
+        let seal = w.file(file_id("/con-dau.txt").unwrap()).unwrap();
+        assert_eq!(seal.as_str().unwrap(), "dấu");
+        for path in ["/etc/passwd", "/../secret.txt", "/secret.txt", "/link.txt"] {
+            let denied = file_id(path).map(|id| w.file(id));
+            assert!(!matches!(denied, Some(Ok(_))), "{path} was readable");
+        }
+        assert!(w.today(None).is_none());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
