@@ -96,10 +96,10 @@ pub fn render_plan(
         });
     }
     let fonts = fonts::Fonts::load(&opts.font_dirs)?;
-    let root = opts
-        .root
-        .clone()
-        .or_else(|| source.path.parent().map(|p| p.to_path_buf()));
+    let root = opts.root.clone().or_else(|| match source.path.parent() {
+        Some(p) if p.as_os_str().is_empty() => Some(PathBuf::from(".")),
+        other => other.map(|p| p.to_path_buf()),
+    });
     let world = world::KhWorld::new(
         typst_source.clone(),
         &templates.typst_files,
