@@ -64,3 +64,20 @@ fn tien_giang_2023_reads_back() {
         assert!(t.contains(needle), "missing {needle:?}");
     }
 }
+
+#[test]
+fn page_numbers_start_on_page_two_and_each_appendix_restarts() {
+    let out = render("tien-giang-2023.yaml");
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&out.pdf).unwrap();
+    let first_word = |p: &str| p.split_whitespace().next().unwrap_or("").to_string();
+    assert_eq!(first_word(&pages[0]), "ỦY", "page 1 carries no number");
+    assert_eq!(first_word(&pages[1]), "2");
+    let start = pages
+        .iter()
+        .position(|p| first_word(p) == "PHỤ")
+        .expect("an appendix opens a page");
+    assert!(start > 2);
+    // The appendix counts its own pages: no number on its first, "2" on its second.
+    assert_eq!(first_word(&pages[start + 1]), "2");
+    assert_eq!(first_word(&pages[start - 1]), start.to_string());
+}
