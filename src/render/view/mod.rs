@@ -2,6 +2,7 @@
 //! the sections never disagree (tables, per-agency lists, totals). Numbers are formatted
 //! the Vietnamese way here; the templates only lay things out.
 
+pub mod analysis;
 mod appendix;
 mod baseline;
 mod budget;
@@ -26,6 +27,8 @@ const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
 #[derive(Clone, Debug, Serialize)]
 pub struct View {
     pub meta: Meta,
+    /// The "Hiện trạng" analysis from the score engine.
+    pub analysis: Option<analysis::AnalysisView>,
     /// The date written into the PDF: the document date, or 1 January of the plan year
     /// for a draft (PDF/A needs one, and the clock is never used).
     #[serde(skip)]
@@ -163,6 +166,7 @@ pub fn build(plan: &Plan, catalogue: &Catalogue) -> View {
         .unwrap_or_default();
     let (task_groups, agencies) = tasks::build(plan, catalogue);
     View {
+        analysis: analysis::build(plan, catalogue),
         meta: Meta {
             title: format!("Kế hoạch {}", doc.title.value),
             author: doc.issuer_name.clone(),
