@@ -1,17 +1,228 @@
-//! `kehoach render` (not yet built).
+//! `kehoach render` and `kehoach build`: plans to PDF (and Typst) files.
 
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-#[derive(Debug, clap::Args)]
-pub struct RenderArgs {}
+use anyhow::{Context, bail};
 
-pub fn run(_args: RenderArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`kehoach render` is not built yet")
+use crate::plan::{LoadError, load_plan};
+use crate::render::{RenderOptions, render_plan};
+
+use super::EXIT_ERROR;
+
+/// What to write: the PDF, the Typst source, or both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Emit {
+    Pdf,
+    Typ,
+    Both,
 }
 
+/// `kehoach render PLAN`.
 #[derive(Debug, clap::Args)]
-pub struct BuildArgs {}
+pub struct RenderArgs {
+    /// Tệp kế hoạch (plan YAML file).
+    pub plan: PathBuf,
+    /// Tệp PDF ra (output file; default: the plan's name with .pdf, next to it).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF).
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub emit: Emit,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
 
-pub fn build(_args: BuildArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`kehoach build` is not built yet")
+/// Options shared by `render` and `build`.
+#[derive(Debug, clap::Args)]
+pub struct CommonArgs {
+    /// Thư mục mẫu thay thế (templates overriding the embedded ones by file name).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Thư mục phông chữ bổ sung (extra font directory; repeatable).
+    #[arg(long = "font-path")]
+    pub font_path: Vec<PathBuf>,
+    /// Bộ chỉ số (catalogue YAML file; default: the embedded one the plan names).
+    #[arg(long)]
+    pub catalogue: Option<PathBuf>,
+}
+
+/// `kehoach build [PATHS…]`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Tệp hoặc thư mục kế hoạch (plan files or directories; default `plans`).
+    pub paths: Vec<PathBuf>,
+    /// Thư mục ra (output directory; default `build`).
+    #[arg(long, default_value = "build")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
+    let output = match args.output {
+        Some(o) => o,
+        None => args.plan.with_extension("pdf"),
+    };
+    if same_file(&output, &args.plan) {
+        bail!(
+            "không ghi đè lên tệp kế hoạch (refusing to overwrite the plan itself): {}",
+            output.display()
+        );
+    }
+    render_one(&args.plan, &output, args.emit, &args.common)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let roots = if args.paths.is_empty() {
+        vec![PathBuf::from("plans")]
+    } else {
+        args.paths
+    };
+    let plans = collect_plans(&roots)?;
+    if plans.is_empty() {
+        bail!("không tìm thấy tệp kế hoạch .yaml, .yml (no plan files found)");
+    }
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("không tạo được (cannot create) {}", args.out.display()))?;
+    let mut failed = 0;
+    let total = plans.len();
+    let stderr = std::io::stderr();
+    for (i, plan) in plans.iter().enumerate() {
+        let stem = plan.file_stem().unwrap_or_default();
+        let out = args.out.join(stem).with_extension("pdf");
+        let mut e = stderr.lock();
+        let _ = write!(
+            e,
+            "[{}/{}] {} → {} … ",
+            i + 1,
+            total,
+            plan.display(),
+            out.display()
+        );
+        let _ = e.flush();
+        drop(e);
+        match render_one(plan, &out, Emit::Pdf, &args.common) {
+            Ok(pages) => eprintln!("{pages} trang (pages)"),
+            Err(err) => {
+                failed += 1;
+                eprintln!("lỗi (error)\n  {err:#}");
+            }
+        }
+    }
+    eprintln!(
+        "{} / {} kế hoạch đã xuất (plans rendered)",
+        total - failed,
+        total
+    );
+    Ok(if failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_ERROR)
+    })
+}
+
+/// Render one plan; returns the page count.
+fn render_one(
+    plan_path: &Path,
+    output: &Path,
+    emit: Emit,
+    common: &CommonArgs,
+) -> anyhow::Result<usize> {
+    let loaded = match load_plan(plan_path) {
+        Ok(l) => l,
+        Err(LoadError::Invalid { file, diagnostics }) => {
+            let lines: Vec<String> = diagnostics
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{}:{}:{}: {} {}",
+                        file.name(),
+                        d.span.line,
+                        d.span.column,
+                        d.code,
+                        d.message.vi
+                    )
+                })
+                .collect();
+            bail!(
+                "{} không phải kế hoạch hợp lệ (not a valid plan):\n  {}",
+                file.name(),
+                lines.join("\n  ")
+            );
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let catalogue = crate::catalogue::resolve(&loaded.plan.catalogue, common.catalogue.as_deref())?;
+    let opts = RenderOptions {
+        templates: common.templates.clone(),
+        font_dirs: common.font_path.clone(),
+        root: None,
+        typst_only: emit == Emit::Typ,
+    };
+    let out = render_plan(&loaded.plan, &loaded.source, &catalogue, &opts)
+        .with_context(|| format!("không xuất được (cannot render) {}", plan_path.display()))?;
+    if emit != Emit::Pdf {
+        write_atomic(&output.with_extension("typ"), out.typst_source.as_bytes())?;
+    }
+    if emit != Emit::Typ {
+        write_atomic(output, &out.pdf)?;
+    }
+    Ok(out.pages)
+}
+
+/// Write through a temporary file in the same directory and a rename, so an interrupted
+/// or failed write leaves the previous file intact.
+fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("không ghi được (cannot write) {}", path.display()));
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Plan files under the given paths (files as given; directories walked, sorted).
+fn collect_plans(roots: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for root in roots {
+        if root.is_file() {
+            out.push(root.clone());
+            continue;
+        }
+        if !root.is_dir() {
+            bail!("{} không tồn tại (does not exist)", root.display());
+        }
+        for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+            let entry = entry
+                .with_context(|| format!("không duyệt được (cannot walk) {}", root.display()))?;
+            let p = entry.path();
+            let is_plan = entry.file_type().is_file()
+                && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+            if is_plan {
+                out.push(p.to_path_buf());
+            }
+        }
+    }
+    Ok(out)
 }
