@@ -91,6 +91,7 @@ fn build_renders_a_directory_with_progress() {
         .arg(&plans)
         .arg("--out")
         .arg(&out)
+        .arg("--no-lint")
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&run.stderr);
@@ -98,5 +99,33 @@ fn build_renders_a_directory_with_progress() {
     assert!(err.contains("[1/2]") && err.contains("[2/2]"), "{err}");
     assert!(out.join("tien-giang-small.pdf").is_file());
     assert!(out.join("budget-small.pdf").is_file());
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `build` lints first: findings are reported and set the exit code (1 for errors), and
+/// every plan is still rendered.
+#[test]
+fn build_lints_before_rendering() {
+    let dir = temp_dir("build-lint");
+    let plans = dir.join("plans");
+    std::fs::create_dir_all(&plans).unwrap();
+    std::fs::copy(
+        fixture("tien-giang-small.yaml"),
+        plans.join("tien-giang-small.yaml"),
+    )
+    .unwrap();
+    let out = dir.join("out");
+    let run = kehoach()
+        .arg("build")
+        .arg(&plans)
+        .arg("--out")
+        .arg(&out)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("KH201"), "{stdout}");
+    assert!(out.join("tien-giang-small.pdf").is_file());
     let _ = std::fs::remove_dir_all(dir);
 }

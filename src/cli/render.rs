@@ -56,8 +56,25 @@ pub struct BuildArgs {
     /// Thư mục ra (output directory; default `build`).
     #[arg(long, default_value = "build")]
     pub out: PathBuf,
+    /// Không kiểm tra trước khi xuất (skip the lint that runs before rendering).
+    #[arg(long)]
+    pub no_lint: bool,
     #[command(flatten)]
     pub common: CommonArgs,
+}
+
+/// `kehoach lint PATHS…` run in-process, with its own config discovery and the default
+/// format (human on a terminal, GitHub commands under Actions).
+fn lint_first(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    #[derive(clap::Parser)]
+    struct Lint {
+        #[command(flatten)]
+        args: super::lint::LintArgs,
+    }
+    let argv = std::iter::once(std::ffi::OsString::from("lint"))
+        .chain(paths.iter().map(|p| p.clone().into_os_string()));
+    let lint = <Lint as clap::Parser>::try_parse_from(argv)?;
+    super::lint::run(lint.args)
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
@@ -85,6 +102,13 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     if plans.is_empty() {
         bail!("không tìm thấy tệp kế hoạch .yaml, .yml (no plan files found)");
     }
+    // Lint first; the plans are rendered whatever it finds (a draft with findings still
+    // needs its PDF), and its exit code is the build's unless a render fails.
+    let lint_code = if args.no_lint {
+        ExitCode::SUCCESS
+    } else {
+        lint_first(&roots)?
+    };
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("không tạo được (cannot create) {}", args.out.display()))?;
     let mut failed = 0;
@@ -118,7 +142,7 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         total
     );
     Ok(if failed == 0 {
-        ExitCode::SUCCESS
+        lint_code
     } else {
         ExitCode::from(EXIT_ERROR)
     })
@@ -204,25 +228,16 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 /// Plan files under the given paths (files as given; directories walked, sorted).
 fn collect_plans(roots: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
-    for root in roots {
-        if root.is_file() {
-            out.push(root.clone());
-            continue;
-        }
-        if !root.is_dir() {
-            bail!("{} không tồn tại (does not exist)", root.display());
-        }
-        for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
-            let entry = entry
-                .with_context(|| format!("không duyệt được (cannot walk) {}", root.display()))?;
-            let p = entry.path();
-            let is_plan = entry.file_type().is_file()
-                && matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
-            if is_plan {
-                out.push(p.to_path_buf());
-            }
-        }
-    }
-    Ok(out)
+    // The linter's discovery: files named are taken as they are; in directories, the
+    // .yaml/.yml files with a top-level `catalogue:` key, never `kehoach.yaml`.
+    use crate::lint::discover::{candidates, looks_like_plan};
+    let found = candidates(roots, &globset::GlobSet::empty())
+        .map_err(|m| anyhow::anyhow!("{} không tồn tại (does not exist)", m.0.display()))?;
+    Ok(found
+        .into_iter()
+        .filter(|c| {
+            c.explicit || std::fs::read_to_string(&c.path).is_ok_and(|t| looks_like_plan(&t))
+        })
+        .map(|c| c.path)
+        .collect())
 }
