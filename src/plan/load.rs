@@ -217,6 +217,8 @@ fn first_line(s: &str) -> String {
         .unwrap_or("");
     // "error: line 4 column 14: illegal …" → "illegal …": the location is shown apart.
     let line = line.strip_prefix("error: ").unwrap_or(line);
-    let re = regex::Regex::new(r"^line \d+ column \d+: ").expect("valid regex");
-    re.replace(line, "").into_owned()
+    static LOCATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^line \d+ column \d+: ").expect("valid regex")
+    });
+    LOCATION.replace(line, "").into_owned()
 }
