@@ -430,3 +430,26 @@ fn a_what_if_moves_an_index_whose_indicators_are_not_all_known() {
     assert!(close(i8.points, 46.40 - 0.15 + 10.0), "{:?}", i8.points);
     assert!(close(r.total, 627.42 - 0.15 + 10.0), "{:?}", r.total);
 }
+
+/// Tuyên Quang's 2021 analysis names its indicators by class, without figures: the stated
+/// class (`status`) feeds the lists, which then read exactly as the plan writes them.
+#[test]
+fn stated_classes_reproduce_the_plans_lists() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("plans/tuyen-quang-2022.yaml");
+    let loaded = kehoach::plan::load_plan(&path).unwrap();
+    let cat = kehoach::catalogue::embedded();
+    let report = kehoach::score::score_plan(cat, &loaded.plan, &[]);
+    let i1 = report.indices.iter().find(|i| i.code == "1").unwrap();
+    assert_eq!(
+        kehoach::score::analysis_line(&i1.full, "Các tiêu chí đạt điểm tối đa"),
+        "Các tiêu chí đạt điểm tối đa: 03 (1.1, 1.5, 1.6)"
+    );
+    assert_eq!(
+        kehoach::score::analysis_line(&i1.partial, "Các tiêu chí không đạt điểm tối đa"),
+        "Các tiêu chí không đạt điểm tối đa: 02 (1.2, 1.3)"
+    );
+    assert_eq!(
+        kehoach::score::analysis_line(&i1.zero, "Các tiêu chí không đạt điểm"),
+        "Các tiêu chí không đạt điểm: 05 (1.4, 1.7, 1.8, 1.9, 1.10)"
+    );
+}

@@ -176,11 +176,27 @@ pub struct BaselineIndicator {
     pub code: Spanned<String>,
     #[serde(default)]
     pub points: Option<Spanned<Figure>>,
+    /// Xếp loại: the class the plan gives the indicator when it states no figure
+    /// ("Các tiêu chí đạt điểm tối đa: 03 (1.1, 1.5, 1.6)").
+    #[serde(default)]
+    pub status: Option<PointsClass>,
     /// Raw inputs of the scoring rule: `{a: 12, b: 15}`; booleans for binary rules.
     #[serde(default)]
     pub inputs: IndexMap<String, Spanned<InputValue>>,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// Where an indicator stands against its maximum.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum PointsClass {
+    /// đạt điểm tối đa
+    Full,
+    /// không đạt điểm tối đa (some points)
+    Partial,
+    /// không đạt điểm (no points)
+    Zero,
 }
 
 /// A value of a scoring input.

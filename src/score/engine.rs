@@ -8,7 +8,7 @@ use super::report::{
 };
 use super::rule::{self, Inputs, Outcome};
 use crate::catalogue::{Catalogue, Entry};
-use crate::plan::{Figure, InputValue, Plan};
+use crate::plan::{Figure, InputValue, Plan, PointsClass};
 use crate::source::{Span, Spanned};
 
 /// Rounding tolerance of one published figure (two decimals).
@@ -137,6 +137,14 @@ pub fn score_plan(cat: &Catalogue, plan: &Plan, overrides: &[(String, InputValue
         }
     }
 
+    let stated_class: HashMap<&str, PointsClass> = baseline
+        .map(|b| {
+            b.indicators
+                .iter()
+                .filter_map(|i| Some((i.code.as_str().trim(), i.status?)))
+                .collect()
+        })
+        .unwrap_or_default();
     let mut indices = Vec::new();
     for e in &cat.indices {
         let s = eng.entry(e);
@@ -152,15 +160,20 @@ pub fn score_plan(cat: &Catalogue, plan: &Plan, overrides: &[(String, InputValue
             ..IndexScore::default()
         };
         for i in &s.children {
-            let (Some(max), Some(pts)) = (i.max_points, i.points) else {
-                continue;
+            let class = match (i.max_points, i.points) {
+                (Some(max), Some(pts)) if pts >= max - ROUNDING => PointsClass::Full,
+                (Some(_), Some(pts)) if pts <= ROUNDING => PointsClass::Zero,
+                (Some(_), Some(_)) => PointsClass::Partial,
+                // No figure: the class the plan states, if any.
+                _ => match stated_class.get(i.code.as_str()) {
+                    Some(c) => *c,
+                    None => continue,
+                },
             };
-            let list = if pts >= max - ROUNDING {
-                &mut idx.full
-            } else if pts <= ROUNDING {
-                &mut idx.zero
-            } else {
-                &mut idx.partial
+            let list = match class {
+                PointsClass::Full => &mut idx.full,
+                PointsClass::Zero => &mut idx.zero,
+                PointsClass::Partial => &mut idx.partial,
             };
             list.push(i.code.clone());
         }
