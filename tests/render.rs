@@ -432,6 +432,7 @@ fn baseline_appendix_lists_indicator_points_and_sums_missing_index_points() {
         baseline.indicators.push(BaselineIndicator {
             code: Spanned::unlocated(code.into()),
             points: Some(Spanned::unlocated(Figure::Text(points.into()))),
+            status: None,
             inputs: Default::default(),
             note: Some(format!("ghi chú {code}")),
         });
