@@ -1,0 +1,21 @@
+//! Integration tests, compiled as one binary: every test file here is a module, so the
+//! typst-heavy library is linked once instead of once per file (disk and link time on CI).
+
+mod catalogue;
+mod catalogue_data;
+mod lint_cli;
+mod lint_plans;
+mod lint_rules;
+mod loader;
+mod plan_ca_mau_2023;
+mod plan_gia_lai_2023;
+mod plan_tien_giang_2023;
+mod plan_tien_giang_2024;
+mod plan_tuyen_quang_2022;
+mod plans_load;
+mod render;
+mod render_cli;
+mod render_plans;
+mod schema;
+mod score;
+mod vn;
