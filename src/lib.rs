@@ -22,3 +22,4 @@ pub mod render;
 pub mod score;
 pub mod source;
 pub mod vn;
+pub mod yaml;

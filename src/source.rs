@@ -1,8 +1,8 @@
 //! Source files, spans and the `Spanned<T>` wrapper every located value uses.
 //!
 //! Values a lint may point at are deserialised as [`Spanned<T>`]: the value plus its
-//! [`Span`] (1-based line and column, byte offset and length). The wrapper delegates to
-//! `serde_saphyr::Spanned`, so spans come straight from the YAML parser.
+//! [`Span`] (1-based line and column, byte offset and length), taken straight from the
+//! YAML reader (serde-saphyr, or the fast path in `crate::yaml`).
 
 use std::fmt;
 use std::ops::Deref;
@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
 
 /// A location in a source file: 1-based line and column, and a byte range.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -85,12 +85,79 @@ impl<T: fmt::Display> fmt::Display for Spanned<T> {
     }
 }
 
+/// `Spanned<T>` is read from both YAML readers. Each answers the newtype name
+/// `__yaml_spanned` with a map whose first key says whose protocol it is: serde-saphyr's
+/// (`value`, `referenced`, `defined`) or the fast path's (`__kehoach_span`, `value`; see
+/// `crate::yaml::de`).
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = serde_saphyr::Spanned::<T>::deserialize(d)?;
+        d.deserialize_newtype_struct(
+            crate::yaml::de::SPANNED_NAME,
+            SpannedVisitor(std::marker::PhantomData),
+        )
+    }
+}
+
+struct SpannedVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> de::Visitor<'de> for SpannedVisitor<T> {
+    type Value = Spanned<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a value with its location")
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        /// serde-saphyr's first key (`serde_saphyr::spanned::INTERNAL_SPANNED_MARKER`).
+        const SAPHYR_KEY: &str = "__serde_saphyr_private_spanned";
+        let first: String = map
+            .next_key()?
+            .ok_or_else(|| de::Error::custom("expected a located value"))?;
+        if first == crate::yaml::de::SPAN_KEY {
+            let (line, column, offset, len): (u32, u32, usize, usize) = map.next_value()?;
+            let key: Option<String> = map.next_key()?;
+            if key.as_deref() != Some("value") {
+                return Err(de::Error::missing_field("value"));
+            }
+            let value = map.next_value()?;
+            let span = Span {
+                line,
+                column,
+                offset,
+                len,
+            };
+            return Ok(Spanned { value, span });
+        }
+        if first != SAPHYR_KEY {
+            return Err(de::Error::custom("expected a located value"));
+        }
+        map.next_value::<de::IgnoredAny>()?;
+        let mut value = None;
+        let mut span = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "value" => value = Some(map.next_value()?),
+                "referenced" => {
+                    span = Some(Span::from_saphyr(
+                        &map.next_value::<serde_saphyr::Location>()?,
+                    ))
+                }
+                // serde-saphyr's location values only deserialise as a `Location`.
+                "defined" => {
+                    map.next_value::<serde_saphyr::Location>()?;
+                }
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
         Ok(Spanned {
-            span: Span::from_saphyr(&s.referenced),
-            value: s.value,
+            value: value.ok_or_else(|| de::Error::missing_field("value"))?,
+            span: span.unwrap_or(Span::UNKNOWN),
         })
     }
 }

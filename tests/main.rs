@@ -19,3 +19,4 @@ mod render_plans;
 mod schema;
 mod score;
 mod vn;
+mod yaml_fast;

@@ -138,6 +138,11 @@ pub fn parse_plan(source: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
             too_large(source.text.len() as u64, MAX_PLAN_BYTES).with_file(&source.path),
         ]);
     }
+    // The fast path reads the YAML plans are usually written in; anything else, and every
+    // error, goes through serde-saphyr (see `crate::yaml`).
+    if let Some(plan) = crate::yaml::from_str::<Plan>(&source.text) {
+        return Ok(plan);
+    }
     match serde_saphyr::from_str_with_options::<Plan>(&source.text, yaml_options()) {
         Ok(plan) => Ok(plan),
         Err(err) => Err(super::check::diagnose(source, &err)),
