@@ -42,12 +42,22 @@ impl<'a> Context<'a> {
     }
 
     /// Each task's deadline, parsed once per file for all deadline rules (by task index).
+    /// Plans repeat a few deadlines over many tasks ("Thường xuyên" on 116 of Cà Mau's),
+    /// so each distinct text is parsed once.
     pub fn deadlines(&self) -> &[Option<Deadline>] {
         self.deadlines.get_or_init(|| {
+            let mut memo: std::collections::HashMap<&str, Deadline> =
+                std::collections::HashMap::new();
             self.plan
                 .tasks
                 .iter()
-                .map(|t| t.deadline.as_ref().map(|d| Deadline::parse(&d.value)))
+                .map(|t| {
+                    t.deadline.as_ref().map(|d| {
+                        memo.entry(d.value.as_str())
+                            .or_insert_with(|| Deadline::parse(&d.value))
+                            .clone()
+                    })
+                })
                 .collect()
         })
     }

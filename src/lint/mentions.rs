@@ -44,10 +44,15 @@ pub fn compute<'a>(cx: &Context<'a>, reg: &'a Registry) -> Vec<(Mention, Lookup<
 }
 
 /// Every agency mention in the plan, in document order.
-pub fn agency_mentions(cx: &Context) -> Vec<Mention> {
+pub fn agency_mentions<'p>(cx: &Context<'p>) -> Vec<Mention> {
     let mut out = Vec::new();
-    let mut push = |cell: &Spanned<String>, path: String, role: Role| {
-        for piece in split_agencies(&cell.value) {
+    // Cells repeat ("Sở Thông tin và Truyền thông" leads most tasks): split each text once.
+    let mut pieces: HashMap<&'p str, Vec<String>> = HashMap::new();
+    let mut push = |cell: &'p Spanned<String>, path: String, role: Role| {
+        let split = pieces
+            .entry(cell.value.as_str())
+            .or_insert_with(|| split_agencies(&cell.value));
+        for piece in split.iter().cloned() {
             out.push(Mention {
                 span: cx.sub_span(cell.span, &piece),
                 text: piece,
