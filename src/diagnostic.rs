@@ -78,6 +78,23 @@ pub struct Diagnostic {
     pub help: Option<Text>,
     /// The indicator the finding is about, when it is about one.
     pub indicator: Option<String>,
+    /// A safe, mechanical correction (`kehoach lint --fix`).
+    pub fix: Option<Fix>,
+}
+
+/// A correction: byte-range edits of the source that change only the value concerned,
+/// keeping comments, quoting and layout.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    pub edits: Vec<Edit>,
+}
+
+/// Replace `len` bytes at `offset` with `text`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Edit {
+    pub offset: usize,
+    pub len: usize,
+    pub text: String,
 }
 
 impl Diagnostic {
@@ -99,7 +116,13 @@ impl Diagnostic {
             label: None,
             help: None,
             indicator: None,
+            fix: None,
         }
+    }
+
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
     }
 
     pub fn with_path(mut self, path: impl Into<String>) -> Self {

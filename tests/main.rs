@@ -4,6 +4,7 @@
 mod catalogue;
 mod catalogue_data;
 mod lint_cli;
+mod lint_fix;
 mod lint_plans;
 mod lint_rules;
 mod loader;

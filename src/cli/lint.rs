@@ -18,8 +18,9 @@ use crate::diagnostic::{Lang, Level};
 use crate::lint::config::{self, CatalogueRef, Config, RuleLevels, Setting};
 use crate::lint::discover::{self, Candidate};
 use crate::lint::report::{self, Format, Fragment, Options, Summary};
-use crate::lint::{CatalogueIndex, FileReport, Linter, rules};
-use crate::plan::load::{LoadError, MAX_PLAN_BYTES, read_source};
+use crate::lint::{CatalogueIndex, FileReport, Linter, fix, rules};
+use crate::plan::load::{LoadError, MAX_PLAN_BYTES, parse_plan, read_source};
+use crate::source::SourceFile;
 use crate::vn::agency::Registry;
 
 /// Output language.
@@ -112,6 +113,21 @@ pub struct LintArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value = "auto")]
     pub color: ColorArg,
+    /// Apply safe fixes (agency aliases → canonical names) in place, then report what is
+    /// left. Only the values concerned change; comments and layout are kept.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff instead of applying them (exit 1 if any).
+    #[arg(long)]
+    pub diff: bool,
+}
+
+/// What to do with fixes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FixMode {
+    Off,
+    Apply,
+    Diff,
 }
 
 /// What a lint run produced: the report for stdout, error lines for stderr, the exit
@@ -120,6 +136,8 @@ pub struct LintArgs {
 pub struct Output {
     pub stdout: String,
     pub stderr: Vec<String>,
+    /// Lines for stderr that are not errors (what `--fix` did).
+    pub notes: Vec<String>,
     pub code: u8,
 }
 
@@ -128,6 +146,9 @@ pub fn run(args: LintArgs) -> anyhow::Result<ExitCode> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(out.stdout.as_bytes())?;
     stdout.flush()?;
+    for n in &out.notes {
+        eprintln!("{n}");
+    }
     for e in &out.stderr {
         eprintln!("lỗi (error): {e}");
     }
@@ -145,6 +166,11 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
+    };
+    let mode = match (args.fix, args.diff) {
+        (true, _) => FixMode::Apply,
+        (_, true) => FixMode::Diff,
+        _ => FixMode::Off,
     };
     let metas = rules::metas();
     let cli_levels = cli_levels(&args, &metas)?;
@@ -255,18 +281,26 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
                 None => Registry::embedded(),
             };
             let linter = Linter::new(list).with_agencies(registry);
-            lint_one(&linter, cand, cfg, format, &opts)
+            lint_one(&linter, cand, cfg, format, &opts, mode)
         })
         .collect();
 
     let mut summary = Summary::default();
     let mut parts = Vec::with_capacity(results.len());
     let mut io_errors = Vec::new();
+    let mut diffs = String::new();
+    let (mut fixed, mut fixed_files) = (0, 0);
     for r in results {
         match r {
             Outcome::Skipped => {}
             Outcome::Io(e) => io_errors.push(e),
-            Outcome::Done(s, f, cat) => {
+            Outcome::Done(done) => {
+                let Done {
+                    summary: s,
+                    fragment: f,
+                    catalogue: cat,
+                    fixes,
+                } = *done;
                 if let Some(id) = cat.filter(|id| !opts.catalogues.contains(id)) {
                     opts.catalogues.push(id);
                 }
@@ -276,15 +310,42 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
                 summary.infos += s.infos;
                 summary.suppressed += s.suppressed;
                 parts.push(f);
+                match fixes {
+                    Fixes::None => {}
+                    Fixes::Applied(n) => {
+                        fixed += n;
+                        fixed_files += 1;
+                    }
+                    Fixes::Diff(n, d) => {
+                        fixed += n;
+                        fixed_files += 1;
+                        diffs.push_str(&d);
+                    }
+                    Fixes::Refused(e) => io_errors.push(e),
+                }
             }
         }
     }
     opts.catalogues.sort();
-    let stdout = report::finish(format, parts, &summary, &opts);
+    let mut notes = Vec::new();
+    let stdout = if mode == FixMode::Diff {
+        notes.push(format!(
+            "có thể sửa {fixed} chỗ trong {fixed_files} tệp ({fixed} fixable finding(s) in {fixed_files} file(s))"
+        ));
+        diffs
+    } else {
+        if mode == FixMode::Apply {
+            notes.push(format!(
+                "đã sửa {fixed} chỗ trong {fixed_files} tệp (fixed {fixed} finding(s) in {fixed_files} file(s))"
+            ));
+        }
+        report::finish(format, parts, &summary, &opts)
+    };
     if !io_errors.is_empty() {
         return Ok(Output {
             stdout,
             stderr: io_errors,
+            notes,
             code: super::EXIT_ERROR,
         });
     }
@@ -293,10 +354,15 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
         (FailOn::Warning, _) | (_, false) => Level::Warning,
         (FailOn::Error, true) => Level::Error,
     };
-    let code = u8::from(summary.at_least(fail_level) > 0);
+    let code = if mode == FixMode::Diff {
+        u8::from(fixed > 0)
+    } else {
+        u8::from(summary.at_least(fail_level) > 0)
+    };
     Ok(Output {
         stdout,
         stderr: Vec::new(),
+        notes,
         code,
     })
 }
@@ -304,8 +370,25 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
 enum Outcome {
     Skipped,
     Io(String),
-    /// Counts, rendered findings, the catalogue used.
-    Done(Summary, Fragment, Option<String>),
+    Done(Box<Done>),
+}
+
+/// One file's result: counts, rendered findings, the catalogue used, what was fixed.
+struct Done {
+    summary: Summary,
+    fragment: Fragment,
+    catalogue: Option<String>,
+    fixes: Fixes,
+}
+
+enum Fixes {
+    None,
+    /// Written; the count of findings fixed.
+    Applied(usize),
+    /// Not written: the count and the unified diff.
+    Diff(usize, String),
+    /// Not written, and why (the result would not load: a kehoach bug).
+    Refused(String),
 }
 
 fn lint_one(
@@ -314,8 +397,9 @@ fn lint_one(
     cfg: &Config,
     format: Format,
     opts: &Options,
+    mode: FixMode,
 ) -> Outcome {
-    let report: FileReport = match read_source(&cand.path, MAX_PLAN_BYTES) {
+    let mut report: FileReport = match read_source(&cand.path, MAX_PLAN_BYTES) {
         Ok(source) => {
             if !cand.explicit && !discover::looks_like_plan(&source.text) {
                 return Outcome::Skipped;
@@ -327,10 +411,48 @@ fn lint_one(
         }
         Err(e) => return Outcome::Io(e.to_string()),
     };
+    let mut fixes = Fixes::None;
+    if mode != FixMode::Off && report.parsed {
+        let old: &str = &report.source.text;
+        let (new, n) = fix::apply(old, &report.diagnostics);
+        if n > 0 && new != old {
+            let path = report.source.path.clone();
+            let fixed = SourceFile::new(path.clone(), new.as_str());
+            if parse_plan(&fixed).is_err() {
+                fixes = Fixes::Refused(format!(
+                    "{}: không sửa vì kết quả không đọc được như kế hoạch (fixes not applied: the result would not load as a plan; a kehoach bug, please report it)",
+                    path.display()
+                ));
+            } else if mode == FixMode::Diff {
+                fixes = Fixes::Diff(n, unified_diff(&path, old, &new));
+            } else {
+                if let Err(e) = super::write_atomic(&path, new.as_bytes()) {
+                    return Outcome::Io(format!("{e:#}"));
+                }
+                fixes = Fixes::Applied(n);
+                report = linter.lint_source(fixed, cfg);
+            }
+        }
+    }
     let mut s = Summary::default();
     s.add(&report);
     let fragment = report::fragment(format, &report, opts);
-    Outcome::Done(s, fragment, report.catalogue)
+    Outcome::Done(Box::new(Done {
+        summary: s,
+        fragment,
+        catalogue: report.catalogue,
+        fixes,
+    }))
+}
+
+/// A unified diff of one file, `a/` and `b/` prefixed like git's.
+fn unified_diff(path: &Path, old: &str, new: &str) -> String {
+    let name = path.strip_prefix(".").unwrap_or(path).display().to_string();
+    similar::TextDiff::from_lines(old, new)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
 }
 
 /// `--select` and `--ignore` as a final list of level settings.

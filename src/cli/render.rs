@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use crate::plan::{LoadError, load_plan};
 use crate::render::{RenderOptions, render_plan};
 
-use super::EXIT_ERROR;
+use super::{EXIT_ERROR, write_atomic};
 
 /// What to write: the PDF, the Typst source, or both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -195,28 +195,6 @@ fn render_one(
         write_atomic(output, &out.pdf)?;
     }
     Ok(out.pages)
-}
-
-/// Write through a temporary file in the same directory and a rename, so an interrupted
-/// or failed write leaves the previous file intact.
-fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("không ghi được (cannot write) {}", path.display()));
-    }
-    Ok(())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -24,6 +24,8 @@ pub struct Mention {
     /// The agency as written (one piece of the cell).
     pub text: String,
     pub span: Span,
+    /// The whole cell's scalar (quotes included), for fixes.
+    pub cell: Span,
     /// YAML path of the cell ("tasks[3].lead[0]").
     pub path: String,
     pub role: Role,
@@ -55,6 +57,7 @@ pub fn agency_mentions<'p>(cx: &Context<'p>) -> Vec<Mention> {
         for piece in split.iter().cloned() {
             out.push(Mention {
                 span: cx.sub_span(cell.span, &piece),
+                cell: cell.span,
                 text: piece,
                 path: path.clone(),
                 role,

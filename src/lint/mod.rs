@@ -7,6 +7,7 @@ pub mod config;
 pub mod context;
 pub mod discover;
 pub mod engine;
+pub mod fix;
 pub mod mentions;
 pub mod report;
 pub mod rule;

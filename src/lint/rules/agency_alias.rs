@@ -1,7 +1,9 @@
 //! KH304 agency-alias: an alias written where the canonical name is expected.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::{Diagnostic, Fix, Level};
 use crate::lint::context::Context;
+use crate::lint::fix::replace_in_scalar;
+use crate::lint::mentions::Mention;
 use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
 use crate::vn::agency::Lookup;
 
@@ -19,8 +21,8 @@ pub static META: Meta = Meta {
     ),
     explanation: Explanation {
         why: StaticText::new(
-            "cùng một cơ quan viết nhiều kiểu (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") làm bảng tổng hợp theo cơ quan bị tách thành nhiều dòng. Văn bản hành chính nên dùng tên đầy đủ; đây chỉ là thông tin, có thể sửa tự động sau này",
-            "one agency written several ways (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") splits the per-agency summary into several rows. Administrative documents should use the full name; this is information only, and can be fixed automatically later",
+            "cùng một cơ quan viết nhiều kiểu (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") làm bảng tổng hợp theo cơ quan bị tách thành nhiều dòng. Văn bản hành chính nên dùng tên đầy đủ; đây chỉ là thông tin, và `kehoach lint --fix` sửa tự động",
+            "one agency written several ways (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") splits the per-agency summary into several rows. Administrative documents should use the full name; this is information only, and `kehoach lint --fix` corrects it",
         ),
         bad: "tasks:\n  - id: nv-1\n    lead: [Sở TT&TT]\n",
         good: "tasks:\n  - id: nv-1\n    lead: [Sở Thông tin và Truyền thông]\n",
@@ -38,8 +40,8 @@ impl Rule for AgencyAlias {
                 continue;
             };
             let name = m.text.trim();
-            out.push(
-                META.diag(
+            let mut d = META
+                .diag(
                     format!("\"{name}\" là tên khác của \"{}\"", agency.name),
                     format!("\"{name}\" is another name for \"{}\"", agency.name),
                     m.span,
@@ -49,8 +51,28 @@ impl Rule for AgencyAlias {
                 .with_help(t(
                     format!("viết tên chuẩn \"{}\"", agency.name),
                     format!("write the canonical name \"{}\"", agency.name),
-                )),
-            );
+                ));
+            if let Some(fix) = fix(cx, m, name, &agency.name) {
+                d = d.with_fix(fix);
+            }
+            out.push(d);
         }
     }
+}
+
+/// The canonical name in place of the alias, when the alias is found verbatim in the
+/// source (not through escapes) and the name can be written in that scalar's style.
+fn fix(cx: &Context, m: &Mention, name: &str, canonical: &str) -> Option<Fix> {
+    let text: &str = &cx.source.text;
+    let written = text.get(m.span.offset..m.span.offset + m.span.len)?;
+    if written != m.text {
+        return None;
+    }
+    let lead = m.text.find(name)?;
+    let piece = crate::source::Span {
+        offset: m.span.offset + lead,
+        len: name.len(),
+        ..m.span
+    };
+    replace_in_scalar(text, m.cell, piece, canonical)
 }
