@@ -428,8 +428,8 @@ impl<'a> Parser<'a> {
     /// A quoted or plain scalar in block context, on one line.
     fn inline_scalar(&mut self) -> R<Node<'a>> {
         match self.peek() {
-            Some(b'"') => self.double_quoted(),
-            Some(b'\'') => self.single_quoted(),
+            Some(b'"') => self.quoted(b'"'),
+            Some(b'\'') => self.quoted(b'\''),
             Some(c) if is_indicator(c) && !self.dash_plain() => Err(self.no(line!())),
             _ => {
                 let start = self.pos;
@@ -461,7 +461,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn double_quoted(&mut self) -> R<Node<'a>> {
+    /// A quoted scalar on one line: `"…"` with backslash escapes, or `'…'` with `''`.
+    /// The text is borrowed from the source unless an escape changes it.
+    fn quoted(&mut self, quote: u8) -> R<Node<'a>> {
         let start = self.pos;
         let mut i = start + 1;
         let mut owned: Option<String> = None;
@@ -469,8 +471,7 @@ impl<'a> Parser<'a> {
         loop {
             match self.b.get(i) {
                 None | Some(b'\n') => return Err(self.no(line!())),
-                Some(b'"') => break,
-                Some(b'\\') => {
+                Some(b'\\') if quote == b'"' => {
                     let s = owned.get_or_insert_with(String::new);
                     s.push_str(&self.src[run..i]);
                     let (ch, used) = unescape(&self.b[i + 1..])?;
@@ -478,38 +479,13 @@ impl<'a> Parser<'a> {
                     i += 1 + used;
                     run = i;
                 }
-                Some(_) => i += 1,
-            }
-        }
-        let text = match owned {
-            Some(mut s) => {
-                s.push_str(&self.src[run..i]);
-                Cow::Owned(s)
-            }
-            None => Cow::Borrowed(&self.src[start + 1..i]),
-        };
-        self.pos = i + 1;
-        Ok(Node {
-            span: self.span(start, i + 1),
-            kind: Kind::Text(text),
-        })
-    }
-
-    fn single_quoted(&mut self) -> R<Node<'a>> {
-        let start = self.pos;
-        let mut i = start + 1;
-        let mut owned: Option<String> = None;
-        let mut run = i;
-        loop {
-            match self.b.get(i) {
-                None | Some(b'\n') => return Err(self.no(line!())),
-                Some(b'\'') if self.b.get(i + 1) == Some(&b'\'') => {
+                Some(b'\'') if quote == b'\'' && self.b.get(i + 1) == Some(&b'\'') => {
                     let s = owned.get_or_insert_with(String::new);
                     s.push_str(&self.src[run..=i]);
                     i += 2;
                     run = i;
                 }
-                Some(b'\'') => break,
+                Some(&c) if c == quote => break,
                 Some(_) => i += 1,
             }
         }
@@ -608,8 +584,8 @@ impl<'a> Parser<'a> {
 
     fn flow_scalar(&mut self, is_key: bool) -> R<Node<'a>> {
         match self.peek() {
-            Some(b'"') if !is_key => self.double_quoted(),
-            Some(b'\'') if !is_key => self.single_quoted(),
+            Some(b'"') if !is_key => self.quoted(b'"'),
+            Some(b'\'') if !is_key => self.quoted(b'\''),
             Some(c) if is_indicator(c) && !self.dash_plain() => Err(self.no(line!())),
             _ => {
                 let start = self.pos;
