@@ -16,6 +16,8 @@ mod plan_tuyen_quang_2022;
 mod plans_load;
 mod render;
 mod render_cli;
+mod render_fidelity;
+mod render_outline;
 mod render_plans;
 mod schema;
 mod score;

@@ -441,6 +441,7 @@ fn baseline_appendix_lists_indicator_points_and_sums_missing_index_points() {
         title: "Điểm các chỉ số năm 2022".into(),
         kind: AppendixKind::Baseline,
         table: None,
+        tasks: None,
         groups: Vec::new(),
     });
     let out = render_plan(

@@ -1,6 +1,6 @@
 //! The plan model: everything a KH-UBND document holds, as read from a plan YAML file.
 //!
-//! Keys are English (see `shared/docs/glossary.md`); the JSON Schema published by
+//! Keys are English (see `docs/glossary.md`); the JSON Schema published by
 //! `kehoach schema` carries the Vietnamese term in each description. Values are as
 //! written in the source document: nothing is corrected on the way in, so the linter can
 //! find what is wrong. Values a lint may point at are `Spanned`.
@@ -10,6 +10,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::source::Spanned;
+
+pub use super::outline::{
+    BlockKind, OutlineItem, TaskField, TaskFilter, TaskSelector, TaskStyle,
+};
 
 /// A whole plan (Kế hoạch).
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
@@ -68,6 +72,18 @@ pub struct Plan {
     /// Phụ lục: titles of the appendices, in order.
     #[serde(default)]
     pub appendices: Vec<Appendix>,
+    /// Bố cục: the document's own parts in order (see `docs/plan-format.md`). When given,
+    /// the body is exactly this outline, and `preamble`, `purposes`, `requirements`,
+    /// `goals.text`, `baseline.text`, `sections`, `organisation` and `reporting` are not
+    /// printed (they may still hold data for lint and score); without it the standard
+    /// order applies.
+    #[serde(default)]
+    pub outline: Vec<OutlineItem>,
+    /// Which task lines (chủ trì, phối hợp, thời hạn, kết quả, kinh phí, ghi chú) the body
+    /// shows under each task; none unless asked. An outline item's or a task's own setting
+    /// overrides this.
+    #[serde(default)]
+    pub task_fields: Vec<TaskField>,
 }
 
 /// Số, ký hiệu, địa danh, ngày tháng, trích yếu.
@@ -286,6 +302,10 @@ pub struct Task {
     /// its scoring rule needs), in order.
     #[serde(default)]
     pub inputs: Vec<TaskInput>,
+    /// Which task lines the body shows under this task (overrides the plan's and the
+    /// outline's `task_fields`).
+    #[serde(default)]
+    pub fields: Option<Vec<TaskField>>,
 }
 
 /// One input row under an indicator row of an assignment appendix ("a | Kinh phí đầu tư
@@ -428,6 +448,12 @@ pub struct Appendix {
     /// For `budget`: the id of the budget table.
     #[serde(default)]
     pub table: Option<String>,
+    /// For `assignment`: the tasks that are this appendix's rows (`{id_prefix: "pl-"}`, a
+    /// list of ids, …); every task serving an indicator when absent. A task that is an
+    /// appendix row is printed in the appendix only, unless the outline places it in the
+    /// body too.
+    #[serde(default)]
+    pub tasks: Option<TaskSelector>,
     /// Dòng chỉ số chính: for `assignment`, the main-index heading rows of the table, with
     /// the name and points they state (they assign nothing, so they are not tasks).
     #[serde(default)]

@@ -68,6 +68,9 @@ pub enum RenderError {
         #[source]
         source: std::io::Error,
     },
+    /// The plan's outline names tasks it does not have, or mixes kinds in one item.
+    #[error("bố cục không hợp lệ (invalid outline):\n{0}")]
+    Outline(String),
     /// The options are contradictory or incomplete.
     #[error("tùy chọn xuất không hợp lệ (invalid render options): {0}")]
     Options(String),
@@ -80,6 +83,24 @@ pub fn render_plan(
     catalogue: &Catalogue,
     opts: &RenderOptions,
 ) -> Result<RenderOutput, RenderError> {
+    let problems = crate::plan::outline::check(plan);
+    if !problems.is_empty() {
+        let lines: Vec<String> = problems
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}:{}:{}: {}: {} ({})",
+                    source.name(),
+                    p.line,
+                    p.column,
+                    p.path,
+                    p.vi,
+                    p.en
+                )
+            })
+            .collect();
+        return Err(RenderError::Outline(lines.join("\n")));
+    }
     let view = view::build(plan, catalogue);
     let templates = templates::Templates::load(opts.templates.as_deref())?;
     let ctx = tera::Context::from_serialize(&view)

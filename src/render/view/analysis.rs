@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::catalogue::Catalogue;
 use crate::plan::Plan;
-use crate::score::{analysis_line, score_plan};
+use crate::score::{LABEL_FULL, LABEL_PARTIAL, LABEL_ZERO, analysis_line, score_plan};
 use crate::vn::number;
 
 /// How many of the largest gaps the document lists.
@@ -19,15 +19,18 @@ pub struct AnalysisView {
     pub gaps: Vec<GapView>,
 }
 
-/// One main index: three lines, "Các tiêu chí đạt điểm tối đa: 03 (1.1, 1.5, 1.6)".
+/// One main index: its lines, "Các tiêu chí đạt điểm tối đa: 03 (1.1, 1.5, 1.6)", each
+/// only when it has indicators, and the indicators with no data ("chưa có số liệu"),
+/// which are never counted as zero or as full.
 #[derive(Clone, Debug, Serialize)]
 pub struct IndexAnalysis {
     pub code: String,
     pub name: String,
-    pub full: String,
-    pub partial: String,
-    pub zero: String,
+    pub lines: Vec<String>,
 }
+
+/// "Các tiêu chí chưa có số liệu".
+pub const LABEL_UNKNOWN: &str = "Các tiêu chí chưa có số liệu";
 
 /// One indicator with points still to gain.
 #[derive(Clone, Debug, Serialize)]
@@ -48,12 +51,36 @@ pub fn build(plan: &Plan, catalogue: &Catalogue) -> Option<AnalysisView> {
         .indices
         .iter()
         .filter(|i| !(i.full.is_empty() && i.partial.is_empty() && i.zero.is_empty()))
-        .map(|i| IndexAnalysis {
-            code: i.code.clone(),
-            name: i.name.clone(),
-            full: analysis_line(&i.full, "Các tiêu chí đạt điểm tối đa"),
-            partial: analysis_line(&i.partial, "Các tiêu chí không đạt điểm tối đa"),
-            zero: analysis_line(&i.zero, "Các tiêu chí không đạt điểm"),
+        .map(|i| {
+            let known: Vec<&String> = i.full.iter().chain(&i.partial).chain(&i.zero).collect();
+            let unknown: Vec<String> = catalogue
+                .indices
+                .iter()
+                .find(|e| e.code.value == i.code)
+                .map(|e| {
+                    e.children
+                        .iter()
+                        .map(|c| c.code.value.clone())
+                        .filter(|c| !known.contains(&c))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut lines = Vec::new();
+            for (codes, label) in [
+                (&i.full, LABEL_FULL),
+                (&i.partial, LABEL_PARTIAL),
+                (&i.zero, LABEL_ZERO),
+                (&unknown, LABEL_UNKNOWN),
+            ] {
+                if !codes.is_empty() {
+                    lines.push(analysis_line(codes, label));
+                }
+            }
+            IndexAnalysis {
+                code: i.code.clone(),
+                name: i.name.clone(),
+                lines,
+            }
         })
         .collect();
     if indices.is_empty() {

@@ -52,7 +52,7 @@ pub fn build(plan: &Plan, catalogue: &Catalogue, reference: &str) -> Vec<Appendi
             };
             match a.kind {
                 AppendixKind::Assignment => {
-                    view.assignment = Some(tasks::assignment(plan, catalogue));
+                    view.assignment = Some(tasks::assignment(plan, a, catalogue));
                 }
                 AppendixKind::Budget => {
                     view.kind = "budget";

@@ -46,7 +46,15 @@ pub fn build(b: &Baseline, catalogue: &Catalogue) -> BaselineView {
     let mut rows = Vec::new();
     let mut sum = 0.0;
     let mut any = false;
-    for entry in &catalogue.indices {
+    let mut unknown = false;
+    // The plan's own table when it states one: its rows, in its order; else one row per
+    // catalogue index that the indicator figures give points for.
+    let stated_only = !b.indices.is_empty();
+    for entry in catalogue
+        .indices
+        .iter()
+        .filter(|e| !stated_only || b.indices.iter().any(|i| i.code.trim() == e.code.value))
+    {
         let code = entry.code.value.as_str();
         let stated = b.indices.iter().find(|i| i.code.trim() == code);
         let points = match stated {
@@ -68,7 +76,8 @@ pub fn build(b: &Baseline, catalogue: &Catalogue) -> BaselineView {
                     .filter_map(|i| i.points.as_ref().and_then(|p| figure_value(p)))
                     .collect();
                 if parts.is_empty() {
-                    String::new()
+                    unknown = true;
+                    "chưa có số liệu".to_string()
                 } else {
                     let v: f64 = parts.iter().sum();
                     sum += v;
@@ -108,6 +117,7 @@ pub fn build(b: &Baseline, catalogue: &Catalogue) -> BaselineView {
     }
     let total_points = match &b.total {
         Some(t) => figure_text(t),
+        None if unknown => "chưa có số liệu".to_string(),
         None if any => number::points(sum),
         None => String::new(),
     };

@@ -5,20 +5,22 @@
 pub mod analysis;
 mod appendix;
 mod baseline;
+pub mod body;
 mod budget;
 mod tasks;
 
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Entry};
-use crate::plan::{Figure, Plan, Section};
+use crate::plan::{Figure, Plan};
 use crate::vn::Date;
 use crate::vn::number;
 
 pub use appendix::AppendixView;
 pub use baseline::BaselineView;
 pub use budget::{BudgetRow, BudgetView};
-pub use tasks::{AgencyView, AssignmentView, TaskGroup, TaskView};
+pub use body::{BodyBlock, TaskBlock};
+pub use tasks::{AgencyView, AssignmentView, Column};
 
 /// Non-breaking spaces for the blanks of a draft ("Số:      /KH-UBND").
 const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
@@ -27,8 +29,6 @@ const BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
 #[derive(Clone, Debug, Serialize)]
 pub struct View {
     pub meta: Meta,
-    /// The "Hiện trạng" analysis from the score engine.
-    pub analysis: Option<analysis::AnalysisView>,
     /// The date written into the PDF: the document date, or 1 January of the plan year
     /// for a draft (PDF/A needs one, and the clock is never used).
     #[serde(skip)]
@@ -38,18 +38,12 @@ pub struct View {
     /// "Kế hoạch số 444/KH-UBND ngày 23 tháng 10 năm 2023 của Ủy ban nhân dân tỉnh …".
     pub reference: String,
     pub title: String,
+    /// The title broken into lines of similar length (a single word never alone).
+    pub title_lines: Vec<String>,
     pub bases: Vec<String>,
-    pub preamble: Option<String>,
-    pub purposes: Option<String>,
-    pub requirements: Option<String>,
-    pub baseline: Option<BaselineView>,
-    pub goals: Option<GoalsView>,
-    pub task_groups: Vec<TaskGroup>,
-    pub kept: Vec<KeptView>,
-    pub sections: Vec<SectionView>,
-    pub organisation: Option<OrgView>,
-    pub agencies: Vec<AgencyView>,
-    pub reporting: Option<String>,
+    /// The body, in the author's order (the outline, or the standard order).
+    pub body: Vec<BodyBlock>,
+    /// The closing paragraphs (Markdown), the last without its final period.
     pub closing: Option<String>,
     pub recipients: Vec<String>,
     pub signer: SignerView,
@@ -76,14 +70,6 @@ pub struct Header {
     pub place_date: String,
 }
 
-/// Mục tiêu.
-#[derive(Clone, Debug, Serialize)]
-pub struct GoalsView {
-    pub text: Option<String>,
-    pub total: Option<String>,
-    pub rank: Option<u32>,
-}
-
 /// An indicator kept as it is.
 #[derive(Clone, Debug, Serialize)]
 pub struct KeptView {
@@ -91,28 +77,6 @@ pub struct KeptView {
     pub name: String,
     pub status: String,
     pub reason: String,
-}
-
-/// A free section flattened with its depth (1 = part heading).
-#[derive(Clone, Debug, Serialize)]
-pub struct SectionView {
-    pub depth: usize,
-    pub heading: String,
-    pub body: Option<String>,
-}
-
-/// Tổ chức thực hiện.
-#[derive(Clone, Debug, Serialize)]
-pub struct OrgView {
-    pub text: Option<String>,
-    pub duties: Vec<DutyView>,
-}
-
-/// One agency's duties as the plan writes them.
-#[derive(Clone, Debug, Serialize)]
-pub struct DutyView {
-    pub agency: String,
-    pub body: String,
 }
 
 /// Boxes 7a and 7b.
@@ -164,9 +128,8 @@ pub fn build(plan: &Plan, catalogue: &Catalogue) -> View {
             name: s.name.value.clone(),
         })
         .unwrap_or_default();
-    let (task_groups, agencies) = tasks::build(plan, catalogue);
+    let (body, _places) = body::build(plan, catalogue);
     View {
-        analysis: analysis::build(plan, catalogue),
         meta: Meta {
             title: format!("Kế hoạch {}", doc.title.value),
             author: doc.issuer_name.clone(),
@@ -181,49 +144,13 @@ pub fn build(plan: &Plan, catalogue: &Catalogue) -> View {
         header,
         reference: reference.clone(),
         title: doc.title.value.clone(),
-        bases: plan.bases.iter().map(|b| b.value.clone()).collect(),
-        preamble: plan.preamble.clone(),
-        purposes: plan.purposes.clone(),
-        requirements: plan.requirements.clone(),
-        baseline: plan
-            .baseline
-            .as_ref()
-            .map(|b| baseline::build(b, catalogue)),
-        goals: plan.goals.as_ref().map(|g| GoalsView {
-            text: g.text.clone(),
-            total: g.total.as_ref().map(|t| figure_text(t)),
-            rank: g.rank.as_ref().map(|r| r.value),
-        }),
-        task_groups,
-        kept: plan
-            .kept
-            .iter()
-            .map(|k| KeptView {
-                code: k.code.value.clone(),
-                name: find(catalogue, &k.code)
-                    .map(|e| e.name.clone())
-                    .unwrap_or_default(),
-                status: match k.status {
-                    crate::plan::KeptStatus::FullPoints => "giữ vững điểm tối đa".into(),
-                    crate::plan::KeptStatus::NotApplicable => "không áp dụng".into(),
-                },
-                reason: k.reason.value.clone(),
-            })
-            .collect(),
-        sections: flatten_sections(&plan.sections, 1),
-        organisation: plan.organisation.as_ref().map(|o| OrgView {
-            text: o.text.clone(),
-            duties: o
-                .duties
-                .iter()
-                .map(|d| DutyView {
-                    agency: d.agency.value.clone(),
-                    body: d.body.clone(),
-                })
-                .collect(),
-        }),
-        agencies,
-        reporting: plan.reporting.clone(),
+        title_lines: balance_title(doc.title.trim()),
+        bases: if body::places_bases(plan) {
+            Vec::new()
+        } else {
+            plan.bases.iter().map(|b| b.value.clone()).collect()
+        },
+        body,
         closing: plan.closing.as_deref().map(closing_text),
         recipients: plan.recipients.iter().map(|r| r.value.clone()).collect(),
         signer,
@@ -248,16 +175,78 @@ fn pad_number(n: &str) -> String {
     }
 }
 
-fn flatten_sections(sections: &[Section], depth: usize) -> Vec<SectionView> {
-    let mut out = Vec::new();
-    for s in sections {
-        out.push(SectionView {
-            depth,
-            heading: s.heading.clone(),
-            body: s.body.clone(),
-        });
-        out.extend(flatten_sections(&s.sections, depth + 1));
+/// The indicators kept as they are, with their catalogue names.
+pub fn kept_views(plan: &Plan, catalogue: &Catalogue) -> Vec<KeptView> {
+    plan.kept
+        .iter()
+        .map(|k| KeptView {
+            code: k.code.value.clone(),
+            name: find(catalogue, &k.code)
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
+            status: match k.status {
+                crate::plan::KeptStatus::FullPoints => "giữ vững điểm tối đa".into(),
+                crate::plan::KeptStatus::NotApplicable => "không áp dụng".into(),
+            },
+            reason: k.reason.value.clone(),
+        })
+        .collect()
+}
+
+/// Longest title line (characters) before it is broken; about what fits centred at 14 pt
+/// in the text width.
+const TITLE_LINE: usize = 62;
+
+/// Break a title into the fewest lines of at most [`TITLE_LINE`] characters, choosing
+/// the break points that make the lines most even (least squared slack), so no word
+/// is left alone on the last line.
+pub fn balance_title(title: &str) -> Vec<String> {
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let total = words.iter().map(|w| w.chars().count() + 1).sum::<usize>();
+    if words.is_empty() || total <= TITLE_LINE + 1 {
+        return vec![words.join(" ")];
     }
+    let lines = total.div_ceil(TITLE_LINE + 1).max(2);
+    let len = |a: usize, b: usize| -> usize {
+        words[a..b].iter().map(|w| w.chars().count()).sum::<usize>() + (b - a).saturating_sub(1)
+    };
+    // best[k][i]: least cost of the first i words in k lines.
+    let n = words.len();
+    let inf = usize::MAX / 4;
+    let mut best = vec![vec![inf; n + 1]; lines + 1];
+    let mut from = vec![vec![0usize; n + 1]; lines + 1];
+    best[0][0] = 0;
+    let target = total / lines;
+    for k in 1..=lines {
+        for i in 1..=n {
+            for j in (k - 1)..i {
+                if best[k - 1][j] >= inf {
+                    continue;
+                }
+                let l = len(j, i);
+                if l > TITLE_LINE && i - j > 1 {
+                    continue;
+                }
+                let d = l.abs_diff(target);
+                let c = best[k - 1][j] + d * d;
+                if c < best[k][i] {
+                    best[k][i] = c;
+                    from[k][i] = j;
+                }
+            }
+        }
+    }
+    if best[lines][n] >= inf {
+        return vec![words.join(" ")];
+    }
+    let mut out = Vec::new();
+    let mut i = n;
+    for k in (1..=lines).rev() {
+        let j = from[k][i];
+        out.push(words[j..i].join(" "));
+        i = j;
+    }
+    out.reverse();
     out
 }
 
