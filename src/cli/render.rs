@@ -9,7 +9,8 @@ use anyhow::{Context, bail};
 use crate::plan::{LoadError, load_plan};
 use crate::render::{RenderOptions, render_plan};
 
-use super::{EXIT_ERROR, write_atomic};
+use super::EXIT_ERROR;
+use super::write::{same_file, write_all_atomic};
 
 /// What to write: the PDF, the Typst source, or both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -109,14 +110,41 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         lint_first(&roots)?
     };
+    // Two plans must not write the same output (`a.yaml` and `a.yml` → `a.pdf`), and no
+    // output may be one of the plans.
+    let outputs: Vec<PathBuf> = plans
+        .iter()
+        .map(|p| {
+            args.out
+                .join(p.file_stem().unwrap_or_default())
+                .with_extension("pdf")
+        })
+        .collect();
+    let mut seen: std::collections::HashMap<&Path, &Path> = std::collections::HashMap::new();
+    for (plan, out) in plans.iter().zip(&outputs) {
+        if let Some(first) = seen.insert(out, plan) {
+            bail!(
+                "hai kế hoạch cùng ghi ra một tệp (two plans would write the same output) {}: \
+                 {} và (and) {}; đổi tên một tệp (rename one of them)",
+                out.display(),
+                first.display(),
+                plan.display()
+            );
+        }
+        if let Some(src) = plans.iter().find(|p| same_file(out, p)) {
+            bail!(
+                "tệp ra trùng với một tệp kế hoạch, không ghi đè (an output is one of the plans; \
+                 not overwritten): {}; chọn thư mục --out khác (choose another --out directory)",
+                src.display()
+            );
+        }
+    }
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("không tạo được (cannot create) {}", args.out.display()))?;
     let mut failed = 0;
     let total = plans.len();
     let stderr = std::io::stderr();
-    for (i, plan) in plans.iter().enumerate() {
-        let stem = plan.file_stem().unwrap_or_default();
-        let out = args.out.join(stem).with_extension("pdf");
+    for (i, (plan, out)) in plans.iter().zip(&outputs).enumerate() {
         let mut e = stderr.lock();
         let _ = write!(
             e,
@@ -128,7 +156,7 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
         );
         let _ = e.flush();
         drop(e);
-        match render_one(plan, &out, Emit::Pdf, &args.common) {
+        match render_one(plan, out, Emit::Pdf, &args.common) {
             Ok(pages) => eprintln!("{pages} trang (pages)"),
             Err(err) => {
                 failed += 1;
@@ -186,22 +214,38 @@ fn render_one(
         root: None,
         typst_only: emit == Emit::Typ,
     };
-    let out = render_plan(&loaded.plan, &loaded.source, &catalogue, &opts)
-        .with_context(|| format!("không xuất được (cannot render) {}", plan_path.display()))?;
+    let typ_path = output.with_extension("typ");
+    let mut targets: Vec<&Path> = Vec::new();
     if emit != Emit::Pdf {
-        write_atomic(&output.with_extension("typ"), out.typst_source.as_bytes())?;
+        targets.push(&typ_path);
     }
     if emit != Emit::Typ {
-        write_atomic(output, &out.pdf)?;
+        targets.push(output);
     }
+    for t in &targets {
+        if same_file(t, plan_path) {
+            bail!(
+                "không ghi đè lên tệp kế hoạch (refusing to overwrite the plan itself): {}",
+                t.display()
+            );
+        }
+    }
+    let out = render_plan(&loaded.plan, &loaded.source, &catalogue, &opts)
+        .with_context(|| format!("không xuất được (cannot render) {}", plan_path.display()))?;
+    // The Typst source and the PDF are written both or neither.
+    let files: Vec<(&Path, &[u8])> = targets
+        .iter()
+        .map(|&t| {
+            let bytes: &[u8] = if t == typ_path.as_path() {
+                out.typst_source.as_bytes()
+            } else {
+                &out.pdf
+            };
+            (t, bytes)
+        })
+        .collect();
+    write_all_atomic(&files)?;
     Ok(out.pages)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 /// Plan files under the given paths (files as given; directories walked, sorted).
@@ -214,7 +258,9 @@ fn collect_plans(roots: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(found
         .into_iter()
         .filter(|c| {
-            c.explicit || std::fs::read_to_string(&c.path).is_ok_and(|t| looks_like_plan(&t))
+            c.explicit
+                || crate::yaml::read_text_bounded(&c.path, crate::yaml::MAX_YAML_BYTES)
+                    .is_ok_and(|t| looks_like_plan(&t))
         })
         .map(|c| c.path)
         .collect())
