@@ -101,6 +101,13 @@ fn hostile() -> Vec<String> {
 #[test]
 fn hostile_strings_come_out_literally() {
     let mut loaded = kehoach::plan::load_plan(&fixture("tien-giang-small.yaml")).unwrap();
+    // Task lines are printed only when asked: ask for all of them.
+    {
+        use kehoach::plan::TaskField::*;
+        loaded.plan.task_fields = vec![Lead, Support, Deadline, Target, Budget, Note];
+    }
+    // Without an appendix every task is printed in the body (with one, its rows only there).
+    loaded.plan.appendices.clear();
     let strings = hostile();
     let spanned = |s: &String| kehoach::source::Spanned::unlocated(s.clone());
     loaded.plan.bases = strings.iter().map(spanned).collect();

@@ -11,9 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::source::Spanned;
 
-pub use super::outline::{
-    BlockKind, OutlineItem, TaskField, TaskFilter, TaskSelector, TaskStyle,
-};
+pub use super::outline::{BlockKind, OutlineItem, TaskField, TaskFilter, TaskSelector, TaskStyle};
 
 /// A whole plan (Kế hoạch).
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]

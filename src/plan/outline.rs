@@ -70,13 +70,45 @@ pub struct OutlineItem {
 }
 
 /// Which tasks: a list of ids, or every task matching a filter (in the plan's order).
-#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+/// (Deserialised by hand, not `untagged`: an untagged enum buffers its input, which loses
+/// the spans of the ids.)
+#[derive(Clone, Debug, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum TaskSelector {
     /// Task ids, in the order to print them.
     Ids(Vec<Spanned<String>>),
     /// Every task whose fields match (all given conditions must hold).
     Filter(TaskFilter),
+}
+
+impl<'de> Deserialize<'de> for TaskSelector {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = TaskSelector;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list of task ids, or a filter {group, id_prefix, indicator}")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element::<Spanned<String>>()? {
+                    ids.push(id);
+                }
+                Ok(TaskSelector::Ids(ids))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                TaskFilter::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(TaskSelector::Filter)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A task filter: each given condition must hold.
@@ -171,7 +203,7 @@ impl OutlineItem {
     }
 
     /// Every item of an outline, depth first, with its path (`outline[2].items[0]`).
-    pub fn walk<'a>(outline: &'a [OutlineItem]) -> Vec<(String, &'a OutlineItem)> {
+    pub fn walk(outline: &[OutlineItem]) -> Vec<(String, &OutlineItem)> {
         fn go<'a>(items: &'a [OutlineItem], path: &str, out: &mut Vec<(String, &'a OutlineItem)>) {
             for (i, it) in items.iter().enumerate() {
                 let p = format!("{path}[{i}]");
@@ -188,11 +220,10 @@ impl OutlineItem {
 impl TaskFilter {
     /// Whether a task matches every given condition.
     pub fn matches(&self, task: &super::Task) -> bool {
-        let group_ok = self.group.as_ref().is_none_or(|g| {
-            task.group
-                .as_ref()
-                .is_some_and(|tg| tg.trim() == g.trim())
-        });
+        let group_ok = self
+            .group
+            .as_ref()
+            .is_none_or(|g| task.group.as_ref().is_some_and(|tg| tg.trim() == g.trim()));
         let prefix_ok = self
             .id_prefix
             .as_ref()
@@ -327,8 +358,12 @@ pub fn check(plan: &super::Plan) -> Vec<OutlineProblem> {
                         line: plan.tasks[i].id.span.line,
                         column: plan.tasks[i].id.span.column,
                         path: format!("{path}.tasks"),
-                        vi: format!("nhiệm vụ “{id}” được đặt hai lần trong bố cục (lần đầu ở dòng {line})"),
-                        en: format!("task “{id}” is placed twice in the outline (first at line {line})"),
+                        vi: format!(
+                            "nhiệm vụ “{id}” được đặt hai lần trong bố cục (lần đầu ở dòng {line})"
+                        ),
+                        en: format!(
+                            "task “{id}” is placed twice in the outline (first at line {line})"
+                        ),
                     });
                 } else {
                     let line = match sel {

@@ -1,6 +1,7 @@
 //! Markdown (task bodies, free sections) → Typst markup with pulldown-cmark.
 //!
-//! Structure becomes Typst function calls (`#emph[…];`, `#list([…], …);`,
+//! Structure becomes Typst function calls (`#emph[…];`, `#nd30.items(marker: "-", […], …);`
+//! for "- " and "+ " lists, which templates/nd30.typ lays out as administrative paragraphs,
 //! `#table(…);`); every text node, inline code and raw HTML becomes a string literal
 //! through [`escape::markup`](super::escape::markup), so no Markdown input can run Typst
 //! code. Every call ends with `;` so nothing that follows can extend it. Links keep their
@@ -90,9 +91,17 @@ pub fn to_typst(md: &str) -> String {
     let mut depth = 0usize;
     let mut flat_from: Option<usize> = None;
     let mut paragraph_at = 0;
-    for event in Parser::new_ext(md, options()) {
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
         match event {
             Event::Start(tag) => {
+                // A dash list keeps its mark as written ("-" or "+"): the items are the
+                // administrative paragraphs of `nd30.items`, not a hanging list.
+                let tag = match tag {
+                    Tag::List(None) if md[range.start..].starts_with('+') => {
+                        Tag::List(Some(u64::MAX))
+                    }
+                    t => t,
+                };
                 if let Some(need) = reserve(&tag) {
                     depth += 1;
                     if flat_from.is_none() && depth - 1 + need > MAX_DEPTH {
@@ -157,8 +166,9 @@ fn start(out: &mut String, tag: Tag, links: &mut Vec<String>, in_head: &mut bool
         Tag::Heading { .. } => out.push_str("#par(strong["),
         Tag::BlockQuote(_) => out.push_str("#quote(block: true)["),
         Tag::CodeBlock(_) => out.push_str("#block["),
-        Tag::List(Some(n)) => out.push_str(&format!("#enum(start: {n}, ")),
-        Tag::List(None) => out.push_str("#list("),
+        Tag::List(Some(u64::MAX)) => out.push_str("#nd30.items(marker: \"+\", "),
+        Tag::List(Some(n)) => out.push_str(&format!("#nd30.items(start: {n}, ")),
+        Tag::List(None) => out.push_str("#nd30.items(marker: \"-\", "),
         Tag::Item => out.push('['),
         Tag::Emphasis => out.push_str("#emph["),
         Tag::Strong => out.push_str("#strong["),
@@ -214,7 +224,7 @@ mod tests {
         assert_eq!(
             t,
             "#\"Một \";#emph[#\"hai\";];#\" \";#strong[#\"ba\";];#\".\";\n\n\
-             #list([#\"x\";], [#\"y\";], );"
+             #nd30.items(marker: \"-\", [#\"x\";], [#\"y\";], );"
         );
     }
 

@@ -50,11 +50,13 @@ pub fn build(b: &Baseline, catalogue: &Catalogue) -> BaselineView {
     // The plan's own table when it states one: its rows, in its order; else one row per
     // catalogue index that the indicator figures give points for.
     let stated_only = !b.indices.is_empty();
-    for entry in catalogue
-        .indices
-        .iter()
-        .filter(|e| !stated_only || b.indices.iter().any(|i| i.code.trim() == e.code.value))
-    {
+    for entry in catalogue.indices.iter().filter(|e| {
+        !stated_only
+            || b.indices.iter().any(|i| i.code.trim() == e.code.value)
+            || b.indicators
+                .iter()
+                .any(|i| main_index(&i.code) == e.code.value)
+    }) {
         let code = entry.code.value.as_str();
         let stated = b.indices.iter().find(|i| i.code.trim() == code);
         let points = match stated {

@@ -110,9 +110,11 @@ pub fn build(plan: &Plan, catalogue: &Catalogue) -> (Vec<BodyBlock>, Vec<Option<
 /// Whether the outline places the legal bases itself (then they are not printed under
 /// the title).
 pub fn places_bases(plan: &Plan) -> bool {
-    OutlineItem::walk(&plan.outline)
-        .iter()
-        .any(|(_, it)| it.block.as_ref().is_some_and(|b| b.value == BlockKind::Bases))
+    OutlineItem::walk(&plan.outline).iter().any(|(_, it)| {
+        it.block
+            .as_ref()
+            .is_some_and(|b| b.value == BlockKind::Bases)
+    })
 }
 
 /// Whether the task is a row of an assignment appendix (printed there only, unless the
@@ -276,7 +278,10 @@ impl<'a> Builder<'a> {
         if plan.purposes.is_some() || plan.requirements.is_some() {
             part(self, "MỤC ĐÍCH, YÊU CẦU");
             let mut n = 0;
-            for (h, t) in [("Mục đích", &plan.purposes), ("Yêu cầu", &plan.requirements)] {
+            for (h, t) in [
+                ("Mục đích", &plan.purposes),
+                ("Yêu cầu", &plan.requirements),
+            ] {
                 if let Some(t) = nonempty(t) {
                     n += 1;
                     self.out.push(BodyBlock::Item {
@@ -446,7 +451,8 @@ fn starts_with_paragraph(md: &str) -> bool {
         || t.starts_with('#')
         || t.starts_with('|')
         || t.starts_with('>')
-        || t.split_once(". ").is_some_and(|(n, _)| n.parse::<u32>().is_ok()))
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| n.parse::<u32>().is_ok()))
 }
 
 fn task_block(
@@ -477,7 +483,10 @@ fn task_block(
             TaskField::Budget => ("Kinh phí", task.budget.as_ref().map(|b| figure_text(b))),
             TaskField::Note => ("Ghi chú", task.note.clone()),
         };
-        if let Some(v) = value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty()) {
+        if let Some(v) = value
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+        {
             lines.push((label.to_string(), v));
         }
     }

@@ -18,8 +18,8 @@ use crate::vn::number;
 
 pub use appendix::AppendixView;
 pub use baseline::BaselineView;
-pub use budget::{BudgetRow, BudgetView};
 pub use body::{BodyBlock, TaskBlock};
+pub use budget::{BudgetRow, BudgetView};
 pub use tasks::{AgencyView, AssignmentView, Column};
 
 /// Non-breaking spaces for the blanks of a draft ("Số:      /KH-UBND").

@@ -125,7 +125,13 @@ pub fn agencies(plan: &Plan, catalogue: &Catalogue, places: &[Option<String>]) -
             .deadline
             .as_ref()
             .map(|d| d.trim().to_string())
-            .map(|d| if is_ditto(&d) { prev_deadline.clone().unwrap_or(d) } else { d });
+            .map(|d| {
+                if is_ditto(&d) {
+                    prev_deadline.clone().unwrap_or(d)
+                } else {
+                    d
+                }
+            });
         let item = Assignment {
             task: task_label(task, catalogue, places.get(i).and_then(|p| p.as_ref())),
             deadline: deadline.clone(),
@@ -169,6 +175,9 @@ fn resolve_list(list: &[crate::source::Spanned<String>], prev: &[String]) -> Vec
     }
 }
 
+/// A row before its columns are chosen: code, every cell, input rows.
+type RawRow = (String, Vec<String>, Vec<(String, String)>);
+
 /// Every column an assignment appendix can have: key, header.
 const COLUMNS: &[(&str, &str)] = &[
     ("number", "TT"),
@@ -194,8 +203,7 @@ pub fn assignment(plan: &Plan, appendix: &Appendix, catalogue: &Catalogue) -> As
             .filter(|&i| !plan.tasks[i].indicators.is_empty())
             .collect(),
     };
-    let mut groups: IndexMap<String, Vec<(String, Vec<String>, Vec<(String, String)>)>> =
-        IndexMap::new();
+    let mut groups: IndexMap<String, Vec<RawRow>> = IndexMap::new();
     let mut prev: Vec<String> = vec![String::new(); COLUMNS.len()];
     for (n, &i) in selected.iter().enumerate() {
         let task = &plan.tasks[i];
@@ -240,7 +248,10 @@ pub fn assignment(plan: &Plan, appendix: &Appendix, catalogue: &Catalogue) -> As
                 .map(|d| d.trim().to_string())
                 .unwrap_or_default(),
             task.target.clone().unwrap_or_default(),
-            task.budget.as_ref().map(|b| figure_text(b)).unwrap_or_default(),
+            task.budget
+                .as_ref()
+                .map(|b| figure_text(b))
+                .unwrap_or_default(),
             task.note.clone().unwrap_or_default(),
         ];
         for (k, cell) in cells.iter_mut().enumerate().skip(5) {
