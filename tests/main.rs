@@ -3,6 +3,8 @@
 
 mod catalogue;
 mod catalogue_data;
+mod catalogue_table;
+mod lint_admin;
 mod lint_cli;
 mod lint_fix;
 mod lint_plans;

@@ -12,6 +12,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand};
 
 pub mod catalogue;
+pub mod catalogue_table;
 pub mod explain;
 pub mod lint;
 pub mod render;

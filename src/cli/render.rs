@@ -179,7 +179,11 @@ fn render_one(
         }
         Err(e) => return Err(e.into()),
     };
-    let catalogue = crate::catalogue::resolve(&loaded.plan.catalogue, common.catalogue.as_deref())?;
+    let catalogue = crate::catalogue::resolve_for_plan(
+        &loaded.plan.catalogue,
+        plan_path,
+        common.catalogue.as_deref(),
+    )?;
     let opts = RenderOptions {
         templates: common.templates.clone(),
         font_dirs: common.font_path.clone(),

@@ -9,6 +9,8 @@ pub mod bad_suppression;
 pub mod blank_number;
 pub mod budget_sum_mismatch;
 pub mod deadline_out_of_range;
+pub mod defunct_agency;
+pub mod defunct_issuer;
 pub mod duplicate_id;
 pub mod input_too_large;
 pub mod invalid_value;
@@ -28,6 +30,7 @@ pub mod not_a_deadline;
 pub mod points_above_max;
 pub mod published_score_mismatch;
 pub mod sum_mismatch;
+pub mod superseded_catalogue;
 pub mod uncovered_indicator;
 pub mod unknown_agency;
 pub mod unknown_catalogue;
@@ -53,6 +56,8 @@ pub static RULES: &[&dyn Rule] = &[
     &malformed_basis::MalformedBasis,
     &unknown_catalogue::UnknownCatalogue,
     &year_mismatch::YearMismatch,
+    &defunct_issuer::DefunctIssuer,
+    &superseded_catalogue::SupersededCatalogue,
     &uncovered_indicator::UncoveredIndicator,
     &unknown_indicator::UnknownIndicator,
     &misplaced_indicator::MisplacedIndicator,
@@ -61,6 +66,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_agency::UnknownAgency,
     &lead_also_support::LeadAlsoSupport,
     &agency_alias::AgencyAlias,
+    &defunct_agency::DefunctAgency,
     &missing_deadline::MissingDeadline,
     &unparseable_deadline::UnparseableDeadline,
     &deadline_out_of_range::DeadlineOutOfRange,
