@@ -19,15 +19,35 @@ pub enum Emit {
     Both,
 }
 
+/// The document format: the signature-ready PDF, or the Word file circulated for
+/// comments (the same document from the same model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
 /// `kehoach render PLAN`.
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
     /// Tệp kế hoạch (plan YAML file).
     pub plan: PathBuf,
-    /// Tệp PDF ra (output file; default: the plan's name with .pdf, next to it).
+    /// Tệp ra (output file; default: the plan's name with .pdf or .docx, next to it).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF).
+    /// Định dạng: PDF hay Word (output format: pdf or docx).
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: Format,
+    /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF; PDF only).
     #[arg(long, value_enum, default_value = "pdf")]
     pub emit: Emit,
     #[command(flatten)]
@@ -56,6 +76,10 @@ pub struct BuildArgs {
     /// Thư mục ra (output directory; default `build`).
     #[arg(long, default_value = "build")]
     pub out: PathBuf,
+    /// Định dạng xuất, cách nhau bởi dấu phẩy (formats to write beside each other,
+    /// comma-separated; default both: the PDF to sign and the DOCX to circulate).
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Pdf, Format::Docx])]
+    pub format: Vec<Format>,
     /// Không kiểm tra trước khi xuất (skip the lint that runs before rendering).
     #[arg(long)]
     pub no_lint: bool,
@@ -78,9 +102,12 @@ fn lint_first(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Docx && args.emit != Emit::Pdf {
+        bail!("--emit chỉ dùng cho PDF (--emit applies to --format pdf only)");
+    }
     let output = match args.output {
         Some(o) => o,
-        None => args.plan.with_extension("pdf"),
+        None => args.plan.with_extension(args.format.extension()),
     };
     if same_file(&output, &args.plan) {
         bail!(
@@ -88,7 +115,11 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
             output.display()
         );
     }
-    render_one(&args.plan, &output, args.emit, &args.common)?;
+    let job = Job {
+        pdf: (args.format == Format::Pdf).then_some((output.as_path(), args.emit)),
+        docx: (args.format == Format::Docx).then_some(output.as_path()),
+    };
+    render_one(&args.plan, &job, &args.common)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -117,6 +148,18 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     for (i, plan) in plans.iter().enumerate() {
         let stem = plan.file_stem().unwrap_or_default();
         let out = args.out.join(stem).with_extension("pdf");
+        let docx_out = args.out.join(stem).with_extension("docx");
+        let job = Job {
+            pdf: args
+                .format
+                .contains(&Format::Pdf)
+                .then_some((out.as_path(), Emit::Pdf)),
+            docx: args
+                .format
+                .contains(&Format::Docx)
+                .then_some(docx_out.as_path()),
+        };
+        let shown = if job.pdf.is_some() { &out } else { &docx_out };
         let mut e = stderr.lock();
         let _ = write!(
             e,
@@ -124,12 +167,16 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             i + 1,
             total,
             plan.display(),
-            out.display()
+            shown.display()
         );
         let _ = e.flush();
         drop(e);
-        match render_one(plan, &out, Emit::Pdf, &args.common) {
-            Ok(pages) => eprintln!("{pages} trang (pages)"),
+        match render_one(plan, &job, &args.common) {
+            Ok(Some(pages)) if job.docx.is_some() => {
+                eprintln!("{pages} trang (pages), + {}", docx_out.display())
+            }
+            Ok(Some(pages)) => eprintln!("{pages} trang (pages)"),
+            Ok(None) => eprintln!("xong (done)"),
             Err(err) => {
                 failed += 1;
                 eprintln!("lỗi (error)\n  {err:#}");
@@ -148,13 +195,14 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Render one plan; returns the page count.
-fn render_one(
-    plan_path: &Path,
-    output: &Path,
-    emit: Emit,
-    common: &CommonArgs,
-) -> anyhow::Result<usize> {
+/// What to write for one plan: the PDF (and/or Typst) and/or the DOCX.
+struct Job<'a> {
+    pdf: Option<(&'a Path, Emit)>,
+    docx: Option<&'a Path>,
+}
+
+/// Render one plan; returns the PDF's page count when a PDF was made.
+fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Result<Option<usize>> {
     let loaded = match load_plan(plan_path) {
         Ok(l) => l,
         Err(LoadError::Invalid { file, diagnostics }) => {
@@ -180,6 +228,21 @@ fn render_one(
         Err(e) => return Err(e.into()),
     };
     let catalogue = crate::catalogue::resolve(&loaded.plan.catalogue, common.catalogue.as_deref())?;
+    if let Some(output) = job.docx {
+        let out = crate::render::docx::render_plan_docx(&loaded.plan, &catalogue)
+            .with_context(|| format!("không xuất được (cannot export) {}", output.display()))?;
+        for s in &out.stripped {
+            eprintln!(
+                "cảnh báo (warning): {}: {}",
+                plan_path.display(),
+                s.message()
+            );
+        }
+        write_atomic(output, &out.bytes)?;
+    }
+    let Some((output, emit)) = job.pdf else {
+        return Ok(None);
+    };
     let opts = RenderOptions {
         templates: common.templates.clone(),
         font_dirs: common.font_path.clone(),
@@ -194,7 +257,7 @@ fn render_one(
     if emit != Emit::Typ {
         write_atomic(output, &out.pdf)?;
     }
-    Ok(out.pages)
+    Ok(Some(out.pages))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
