@@ -31,6 +31,9 @@ impl From<Table> for Block {
     }
 }
 
+/// A table's rows of cells, each cell a list of runs.
+pub type Rows = Vec<Vec<Vec<(String, Look)>>>;
+
 struct State<'s> {
     sink: &'s mut Sink,
     out: Vec<Block>,
@@ -43,7 +46,7 @@ struct State<'s> {
     links: Vec<String>,
     quote: usize,
     /// A table being collected: rows of cells, each a list of runs.
-    table: Option<Vec<Vec<Vec<(String, Look)>>>>,
+    table: Option<Rows>,
     head_rows: usize,
     in_head: bool,
 }
@@ -124,11 +127,7 @@ impl State<'_> {
 
     fn start(&mut self, tag: Tag) {
         match tag {
-            Tag::Paragraph => {
-                if !self.only_mark {
-                    self.flush();
-                }
-            }
+            Tag::Paragraph if !self.only_mark => self.flush(),
             Tag::Heading { .. } => {
                 self.flush();
                 self.look.bold = true;
@@ -219,11 +218,7 @@ impl State<'_> {
                 self.in_head = false;
                 self.head_rows = 1;
             }
-            TagEnd::TableCell => {
-                if self.in_head {
-                    self.look.bold = false;
-                }
-            }
+            TagEnd::TableCell if self.in_head => self.look.bold = false,
             TagEnd::Table => {
                 if let Some(rows) = self.table.take() {
                     let head = self.head_rows;

@@ -118,7 +118,7 @@ fn cell_of(runs: &[(String, Look)], align: AlignmentType, width: usize, size: us
 }
 
 /// A table from Markdown: equal columns over `width`, the head rows bold.
-pub fn markdown_table(rows: Vec<Vec<Vec<(String, Look)>>>, head: usize, width: usize) -> Table {
+pub fn markdown_table(rows: super::markdown::Rows, head: usize, width: usize) -> Table {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let widths = vec![width / cols; cols];
     let mut rows = rows.into_iter();
