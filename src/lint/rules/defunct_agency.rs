@@ -4,7 +4,7 @@ use crate::diagnostic::{Diagnostic, Fix, Level};
 use crate::lint::asof::{day_vi, plan_day};
 use crate::lint::context::Context;
 use crate::lint::fix::replace_in_scalar;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText, t};
 use crate::source::Span;
 use crate::vn::Date;
 use crate::vn::agency::{Agency, Registry};
@@ -12,9 +12,8 @@ use crate::vn::agency::{Agency, Registry};
 /// An agency the plan assigns work to (or sends the plan to) that had been merged or
 /// dissolved by the plan's date, or was not yet established: the registry's time model
 /// (`from`, `until`, `successor`) as of the plan's issue date.
-pub struct DefunctAgency;
-
-pub static META: Meta = Meta {
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
     code: "KH305",
     name: "defunct-agency",
     level: Level::Warning,
@@ -30,17 +29,9 @@ pub static META: Meta = Meta {
         bad: "document:\n  date: \"2026-01-15\"\ntasks:\n  - id: nv-1\n    lead: [Sở Thông tin và Truyền thông]\n    support: [UBND cấp huyện]\n",
         good: "document:\n  date: \"2026-01-15\"\ntasks:\n  - id: nv-1\n    lead: [Sở Khoa học và Công nghệ]\n    support: [UBND cấp xã]\n",
     },
+},
+    check: Check::Plan(check),
 };
-
-impl Rule for DefunctAgency {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        check(cx, out)
-    }
-}
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let (Some(reg), Some(day)) = (cx.agencies, plan_day(cx)) else {
@@ -118,7 +109,7 @@ fn finding(
         .map(|b| (format!(" theo {b}"), format!(" under {b}")))
         .unwrap_or_default();
     if let Some(from) = agency.from.filter(|f| day < *f) {
-        return META
+        return RULE.meta
             .diag(
                 format!(
                     "\"{name}\" chỉ được thành lập từ {}{}, sau ngày của kế hoạch ({on})",
@@ -177,7 +168,7 @@ fn finding(
             help,
         )
     };
-    let mut d = META
+    let mut d = RULE.meta
         .diag(vi, en, span)
         .with_path(path.to_string())
         .with_label(t(

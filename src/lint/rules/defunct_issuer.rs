@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::asof::{day_vi, plan_day};
 use crate::lint::context::Context;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText, t};
 use crate::source::Span;
 use crate::vn::Date;
 
@@ -18,9 +18,8 @@ const TWO_TIER: Date = Date {
 
 /// The issuer (header lines, name in running text) or the place names a provincial unit
 /// merged away by the plan's date, or a district-level body after 01/7/2025.
-pub struct DefunctIssuer;
-
-pub static META: Meta = Meta {
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
     code: "KH109",
     name: "defunct-issuer",
     level: Level::Error,
@@ -36,17 +35,9 @@ pub static META: Meta = Meta {
         bad: "document:\n  issuer: [\"ỦY BAN NHÂN DÂN\", \"TỈNH TIỀN GIANG\"]\n  issuer_name: \"Ủy ban nhân dân tỉnh Tiền Giang\"\n  place: \"Tiền Giang\"\n  date: \"2026-01-15\"\n",
         good: "document:\n  issuer: [\"ỦY BAN NHÂN DÂN\", \"TỈNH ĐỒNG THÁP\"]\n  issuer_name: \"Ủy ban nhân dân tỉnh Đồng Tháp\"\n  place: \"Đồng Tháp\"\n  date: \"2026-01-15\"\n",
     },
+},
+    check: Check::Plan(check),
 };
-
-impl Rule for DefunctIssuer {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        check(cx, out)
-    }
-}
 
 /// What a piece of the header names.
 #[derive(Debug, PartialEq)]
@@ -143,7 +134,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
             reported.push(key);
             out.push(
-                META.diag(vi, en, locate(cx, text))
+                RULE.meta.diag(vi, en, locate(cx, text))
                     .with_path(path.clone())
                     .with_label(t("đơn vị không còn tồn tại", "unit no longer exists"))
                     .with_help(help),
@@ -159,7 +150,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .map(|n| n.name.clone())
                 .unwrap_or_default();
             out.push(
-                META
+                RULE.meta
                     .diag(
                         format!("địa danh \"{}\" là tỉnh không còn từ {until}; nay là {now}", doc.place),
                         format!("the place \"{}\" is a province that no longer exists from {until}; it is now {now}", doc.place),

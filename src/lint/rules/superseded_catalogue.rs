@@ -2,14 +2,13 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText, t};
 
 /// The catalogue the plan pins says it was replaced (`superseded:` in the catalogue
 /// file) from a year at or before the plan's: the 922/QĐ-BTTTT DTI for a plan for 2025
 /// or later, which 405/QĐ-BKHCN of 03/4/2025 replaced.
-pub struct SupersededCatalogue;
-
-pub static META: Meta = Meta {
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
     code: "KH110",
     name: "superseded-catalogue",
     level: Level::Warning,
@@ -25,17 +24,9 @@ pub static META: Meta = Meta {
         bad: "catalogue: dti-922-2022\ndocument:\n  year: 2026\n",
         good: "catalogue: dti-405-2025-tinh.yaml  # imported from the decision's appendix\ndocument:\n  year: 2026\n",
     },
+},
+    check: Check::Plan(check),
 };
-
-impl Rule for SupersededCatalogue {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        check(cx, out)
-    }
-}
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(cat) = cx.catalogue else { return };
@@ -51,7 +42,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         .map(crate::lint::asof::day_vi)
         .unwrap_or_else(|| s.date.clone());
     out.push(
-        META
+        RULE.meta
             .diag(
                 format!(
                     "kế hoạch năm {year} dùng bộ chỉ số \"{}\" ({old}), đã được thay thế bởi Quyết định {} ngày {date} của {} cho các năm từ {}",
