@@ -34,6 +34,7 @@ pub mod unknown_catalogue;
 pub mod unknown_indicator;
 pub mod unknown_key;
 pub mod unparseable_deadline;
+pub mod unrenderable_text;
 pub mod unused_suppression;
 pub mod yaml_syntax;
 pub mod year_mismatch;
@@ -45,6 +46,7 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_key::UnknownKey,
     &missing_key::MissingKey,
     &input_too_large::InputTooLarge,
+    &unrenderable_text::UnrenderableText,
     &missing_number::MissingNumber,
     &missing_date::MissingDate,
     &missing_title::MissingTitle,
