@@ -7,15 +7,18 @@ use std::collections::BTreeSet;
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText};
+use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText};
 use crate::plan::node::{Node, NodeKind};
 use crate::render::fonts::{self, Carry};
 use crate::render::markdown;
 
-/// text the PDF or the fonts cannot carry.
-pub struct UnrenderableText;
+/// Text the PDF or the fonts cannot carry.
+pub static RULE: RuleDef = RuleDef {
+    meta: META,
+    check: Check::Plan(check),
+};
 
-pub static META: Meta = Meta {
+const META: Meta = Meta {
     code: "KH006",
     name: "unrenderable-text",
     level: Level::Warning,
@@ -33,12 +36,8 @@ pub static META: Meta = Meta {
     },
 };
 
-impl Rule for UnrenderableText {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    {
         let text = &cx.source.text;
         // Nothing to find in most plans: skip the tree unless a character or a line could
         // give a finding.
