@@ -662,3 +662,25 @@ fn a_render_over_budget_is_refused_clearly_and_quickly() {
     assert!(!dir.join("big.pdf").exists());
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// H3: ESC and BEL in plan values reached the terminal raw (window title, clear screen).
+#[test]
+fn terminal_output_escapes_control_characters() {
+    for format in ["human", "concise", "github"] {
+        let out = kehoach()
+            .arg("lint")
+            .arg(fixture("terminal-escape-in-lint-output.yaml"))
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        let text = stdout(&out);
+        assert!(
+            text.contains("PWNED"),
+            "{format}: the finding is gone\n{text}"
+        );
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}']),
+            "{format}: a raw control character reached the terminal\n{text:?}"
+        );
+    }
+}

@@ -2,12 +2,13 @@
 
 use std::fmt::Write;
 
-use super::{Fragment, Options, position};
+use super::{Fragment, Options, position, terminal_safe};
 use crate::lint::engine::FileReport;
 
 pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
     let mut text = String::new();
-    let file = r.file.display();
+    let file = r.file.display().to_string();
+    let file = terminal_safe(&file);
     for d in &r.diagnostics {
         let (l, c, _, _) = position(r, d);
         let _ = writeln!(
@@ -15,7 +16,7 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
             "{file}:{l}:{c}: {} {}: {}",
             d.code,
             d.level.as_str(),
-            d.message.get(opts.lang)
+            terminal_safe(d.message.get(opts.lang))
         );
     }
     Fragment {

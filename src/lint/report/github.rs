@@ -3,12 +3,13 @@
 
 use std::fmt::Write;
 
-use super::{Fragment, Options, position, relative};
+use super::{Fragment, Options, position, relative, terminal_safe};
 use crate::diagnostic::Level;
 use crate::lint::engine::FileReport;
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    terminal_safe(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

@@ -8,7 +8,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Fragment, Options};
+use super::{Fragment, Options, terminal_safe, terminal_safe_same_len};
 use crate::diagnostic::{Diagnostic, Lang, Level};
 use crate::lint::engine::FileReport;
 
@@ -50,13 +50,13 @@ struct Report<'a> {
 
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.d.message.get(self.lang))
+        f.write_str(&terminal_safe(self.d.message.get(self.lang)))
     }
 }
 
 impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.d.message.get(self.lang))
+        f.write_str(&terminal_safe(self.d.message.get(self.lang)))
     }
 }
 
@@ -76,7 +76,11 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self.d.help.as_ref().map(|h| h.get(self.lang));
+        let help = self
+            .d
+            .help
+            .as_ref()
+            .map(|h| terminal_safe(h.get(self.lang)));
         let path = self.d.path.as_deref();
         match (help, path) {
             (Some(h), Some(p)) => Some(Box::new(format!("{h}\n[{p}]"))),
@@ -97,7 +101,11 @@ impl miette::Diagnostic for Report<'_> {
         if !self.d.span.is_known() {
             return None;
         }
-        let text = self.d.label.as_ref().map(|l| l.get(self.lang).to_string());
+        let text = self
+            .d
+            .label
+            .as_ref()
+            .map(|l| terminal_safe(l.get(self.lang)).into_owned());
         let len = self
             .d
             .span
@@ -122,9 +130,10 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
         .with_links(false);
+    let shown = terminal_safe_same_len(&r.source.text);
     let src = Named {
-        name: r.file.display().to_string(),
-        text: &r.source.text,
+        name: terminal_safe(&r.file.display().to_string()).into_owned(),
+        text: &shown,
     };
     let mut text = String::new();
     for d in &r.diagnostics {

@@ -15,6 +15,52 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
+/// Text from a plan made safe for a terminal: control characters (C0 but tab and line
+/// feed, DEL, C1) and bidirectional overrides are shown as `\u{1b}`-style escapes, so a
+/// plan value cannot set the window title, clear the screen or reorder what is shown.
+/// Every reporter that writes plan text for a terminal (human, concise, GitHub) calls
+/// this; JSON and SARIF escape through JSON.
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// [`terminal_safe`] for a source text shown in a snippet: the same characters replaced
+/// by ones of the same UTF-8 length (`?` for one byte, `¿` for two, `�` for three), so
+/// byte offsets and columns of the findings still point at the right place.
+pub fn terminal_safe_same_len(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t' && c != '\r')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !s.chars().any(unsafe_char) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| match (unsafe_char(c), c.len_utf8()) {
+            (false, _) => c,
+            (true, 1) => '?',
+            (true, 2) => '¿',
+            (true, _) => '\u{fffd}',
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// An output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

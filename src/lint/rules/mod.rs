@@ -42,6 +42,7 @@ registry! {
     unknown_key,
     missing_key,
     input_too_large,
+    unrenderable_text,
     missing_number,
     missing_date,
     missing_title,
