@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod catalogue_data;
+mod draft;
 mod lint_cli;
 mod lint_fix;
 mod lint_plans;
