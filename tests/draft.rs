@@ -50,13 +50,18 @@ fn lint_codes(path: &Path) -> (BTreeMap<String, usize>, Vec<(String, String)>) {
 /// Fill in lead and deadline of the row `pl-CODE` in a file written by `kehoach new`.
 fn fill_row(text: &str, code: &str, lead: &str, deadline: &str) -> String {
     let marker = format!("id: pl-{code}\n");
-    let at = text.find(&marker).unwrap_or_else(|| panic!("no row {code}"));
+    let at = text
+        .find(&marker)
+        .unwrap_or_else(|| panic!("no row {code}"));
     let (head, tail) = text.split_at(at);
     let end = tail[marker.len()..]
         .find("- id:")
         .map_or(tail.len(), |e| e + marker.len());
     let (row, rest) = tail.split_at(end);
-    assert!(row.contains("lead: []") && row.contains("deadline: ''"), "{row}");
+    assert!(
+        row.contains("lead: []") && row.contains("deadline: ''"),
+        "{row}"
+    );
     let row = row
         .replacen("lead: []", &format!("lead: [\"{lead}\"]"), 1)
         .replacen("deadline: ''", &format!("deadline: \"{deadline}\""), 1);
@@ -72,9 +77,16 @@ fn new_then_fill_two_rows_then_lint_then_render() {
         .arg(&plan)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(&plan).unwrap();
-    assert!(text.contains("issuer_name: Ủy ban nhân dân tỉnh Gia Lai"), "{text}");
+    assert!(
+        text.contains("issuer_name: Ủy ban nhân dân tỉnh Gia Lai"),
+        "{text}"
+    );
     assert!(text.contains("draft: true"));
     assert!(!text.contains("number:") && !text.contains("\n  date:"));
 
@@ -89,7 +101,11 @@ fn new_then_fill_two_rows_then_lint_then_render() {
     assert_eq!(std::fs::read_to_string(&plan).unwrap(), text);
 
     // Without a terminal, a missing flag is an error, not a prompt.
-    let missing = kehoach().args(["new", "--year", "2025"]).arg(dir.join("x.yaml")).output().unwrap();
+    let missing = kehoach()
+        .args(["new", "--year", "2025"])
+        .arg(dir.join("x.yaml"))
+        .output()
+        .unwrap();
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("--place"));
 
@@ -101,15 +117,11 @@ fn new_then_fill_two_rows_then_lint_then_render() {
     let indicators = cat.walk().iter().filter(|w| w.depth > 0).count();
     assert_eq!(rows, indicators, "one row per indicator and sub-indicator");
     let (counts, _) = lint_codes(&plan);
-    let expected: BTreeMap<String, usize> = [
-        ("KH104", 1),
-        ("KH105", 1),
-        ("KH301", rows),
-        ("KH401", rows),
-    ]
-    .into_iter()
-    .map(|(c, n)| (c.to_string(), n))
-    .collect();
+    let expected: BTreeMap<String, usize> =
+        [("KH104", 1), ("KH105", 1), ("KH301", rows), ("KH401", rows)]
+            .into_iter()
+            .map(|(c, n)| (c.to_string(), n))
+            .collect();
     assert_eq!(counts, expected);
 
     // Fill two rows: their findings go, nothing else changes.
@@ -134,7 +146,13 @@ fn new_then_fill_two_rows_then_lint_then_render() {
 
     // And it renders.
     let pdf = dir.join("gia-lai-2025.pdf");
-    let r = kehoach().arg("render").arg(&plan).arg("-o").arg(&pdf).output().unwrap();
+    let r = kehoach()
+        .arg("render")
+        .arg(&plan)
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .unwrap();
     assert!(r.status.success(), "{}", String::from_utf8_lossy(&r.stderr));
     let bytes = std::fs::read(&pdf).unwrap();
     let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
@@ -173,7 +191,11 @@ fn normalise(v: serde_json::Value) -> serde_json::Value {
     match v {
         Value::Object(m) => Value::Object(
             m.into_iter()
-                .filter(|(_, v)| !matches!(v, Value::Null) && v != &Value::Array(vec![]) && v != &Value::Object(Default::default()))
+                .filter(|(_, v)| {
+                    !matches!(v, Value::Null)
+                        && v != &Value::Array(vec![])
+                        && v != &Value::Object(Default::default())
+                })
                 .map(|(k, v)| (k, normalise(v)))
                 .collect(),
         ),
@@ -184,7 +206,9 @@ fn normalise(v: serde_json::Value) -> serde_json::Value {
 }
 
 fn gia_lai() -> kehoach::plan::Plan {
-    load_plan(&root().join("plans/gia-lai-2023.yaml")).unwrap().plan
+    load_plan(&root().join("plans/gia-lai-2023.yaml"))
+        .unwrap()
+        .plan
 }
 
 fn results(name: &str) -> Results {
@@ -197,32 +221,53 @@ fn results_yaml_and_csv_agree_and_check_clean() {
     let c = results("gia-lai-2023-results.csv");
     assert_eq!(y.year.value, 2023);
     assert_eq!(c.year.value, 2023);
-    assert_eq!(y.total.as_ref().map(|t| t.value), c.total.as_ref().map(|t| t.value));
+    assert_eq!(
+        y.total.as_ref().map(|t| t.value),
+        c.total.as_ref().map(|t| t.value)
+    );
     assert_eq!(y.scores.len(), c.scores.len());
     for (a, b) in y.scores.iter().zip(&c.scores) {
         assert_eq!(a.code.value, b.code.value);
-        assert_eq!(a.points.as_ref().map(|p| p.value), b.points.as_ref().map(|p| p.value));
+        assert_eq!(
+            a.points.as_ref().map(|p| p.value),
+            b.points.as_ref().map(|p| p.value)
+        );
     }
     let cat = kehoach::catalogue::embedded();
     assert!(y.check(cat, "y").is_empty(), "{:?}", y.check(cat, "y"));
     // A CSV row with a bad number and a code the catalogue lacks are located.
     let bad = SourceFile::new("bad.csv", "year,code,points\n2023,1.1,mười\n2023,1.99,3\n");
     let err = Results::from_csv(&bad).unwrap_err().to_string();
-    assert!(err.contains("bad.csv:2:1") && err.contains("points"), "{err}");
+    assert!(
+        err.contains("bad.csv:2:1") && err.contains("points"),
+        "{err}"
+    );
     let ok = SourceFile::new("b.csv", "year,code,points\n2023,1.99,3\n2023,1.1,12\n");
     let problems = Results::from_csv(&ok).unwrap().check(cat, "b.csv");
-    assert!(problems[0].starts_with("b.csv:2:1") && problems[0].contains("1.99"), "{problems:?}");
-    assert!(problems[1].starts_with("b.csv:3:1") && problems[1].contains("0–10"), "{problems:?}");
+    assert!(
+        problems[0].starts_with("b.csv:2:1") && problems[0].contains("1.99"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[1].starts_with("b.csv:3:1") && problems[1].contains("0–10"),
+        "{problems:?}"
+    );
 }
 
 #[test]
 fn results_schema_is_committed() {
     let committed = std::fs::read_to_string(root().join("plans/results.schema.json")).unwrap();
-    assert_eq!(committed, Results::schema_text(), "regenerate with `kehoach next --results-schema > plans/results.schema.json`");
+    assert_eq!(
+        committed,
+        Results::schema_text(),
+        "regenerate with `kehoach next --results-schema > plans/results.schema.json`"
+    );
     // The example results validate against it.
     let schema: serde_json::Value = serde_json::from_str(&committed).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
-    let text = std::fs::read_to_string(root().join("tests/fixtures/draft/gia-lai-2023-results.yaml")).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/draft/gia-lai-2023-results.yaml"))
+            .unwrap();
     let value: serde_json::Value = serde_saphyr::from_str(&text).unwrap();
     assert!(validator.is_valid(&value));
     let wrong = serde_json::json!({"year": 2023, "scores": [{"code": "1.1", "pts": 3}]});
@@ -243,24 +288,44 @@ fn next_gia_lai_2023_to_2024() {
     let b = next.baseline.as_ref().unwrap();
     assert_eq!(b.year, 2023);
     assert_eq!(b.indices.len(), 8);
-    assert!(b.text.as_deref().unwrap().contains("491,8 điểm"), "{:?}", b.text);
+    assert!(
+        b.text.as_deref().unwrap().contains("491,8 điểm"),
+        "{:?}",
+        b.text
+    );
     // Rows at full points left for `kept`; the others stay.
     let full: Vec<&str> = res
         .scores
         .iter()
         .filter(|s| {
-            let max = cat.get(&s.code.value).and_then(|e| e.max_points.as_ref()).map(|m| m.value);
+            let max = cat
+                .get(&s.code.value)
+                .and_then(|e| e.max_points.as_ref())
+                .map(|m| m.value);
             s.code.value.contains('.') && s.points.as_ref().map(|p| p.value) == max
         })
         .map(|s| s.code.value.as_str())
         .collect();
-    assert!(full.contains(&"1.10"), "1.10 reaches full points in the constructed results");
+    assert!(
+        full.contains(&"1.10"),
+        "1.10 reaches full points in the constructed results"
+    );
     for code in &full {
-        assert!(next.kept.iter().any(|k| k.code.value == *code), "{code} kept");
-        assert!(!next.tasks.iter().any(|t| t.indicators.iter().any(|c| c.value == *code)
-            && t.indicators.iter().all(|c| full.contains(&c.value.as_str()))));
+        assert!(
+            next.kept.iter().any(|k| k.code.value == *code),
+            "{code} kept"
+        );
+        assert!(!next.tasks.iter().any(|t| {
+            t.indicators.iter().any(|c| c.value == *code)
+                && t.indicators
+                    .iter()
+                    .all(|c| full.contains(&c.value.as_str()))
+        }));
     }
-    assert!(next.tasks.iter().any(|t| t.id.value == "pl-1.4"), "1.4 at 0 points stays");
+    assert!(
+        next.tasks.iter().any(|t| t.id.value == "pl-1.4"),
+        "1.4 at 0 points stays"
+    );
     assert!(report.kept > 0);
     // Free text and the outline stay as written.
     assert_eq!(next.closing, plan.closing);
@@ -277,7 +342,8 @@ fn next_gia_lai_2023_to_2024() {
 
 #[test]
 fn next_moves_deadlines_that_ran_out_and_clears_done_rows() {
-    let text = std::fs::read_to_string(root().join("tests/fixtures/draft/next-small.yaml")).unwrap();
+    let text =
+        std::fs::read_to_string(root().join("tests/fixtures/draft/next-small.yaml")).unwrap();
     let plan = parse_plan(&SourceFile::new("next-small.yaml", &text)).unwrap();
     let res = Results::from_yaml(&SourceFile::new(
         "r.yaml",
@@ -292,11 +358,22 @@ fn next_moves_deadlines_that_ran_out_and_clears_done_rows() {
             .and_then(|t| t.deadline.as_ref())
             .map(|d| d.value.clone())
     };
-    assert!(next.tasks.iter().all(|t| t.id.value != "r-1.1"), "1.1 at full points is kept");
+    assert!(
+        next.tasks.iter().all(|t| t.id.value != "r-1.1"),
+        "1.1 at full points is kept"
+    );
     assert_eq!(deadline("r-1.2").as_deref(), Some("Quý IV/2024"));
     assert_eq!(deadline("r-1.3").as_deref(), Some("Trước 30/6/2024"));
-    assert_eq!(deadline("r-1.4").as_deref(), Some(""), "«Đã hoàn thành» but 2/10: cleared");
-    assert_eq!(deadline("r-2").as_deref(), Some("Quý II năm 2025"), "a later deadline stays");
+    assert_eq!(
+        deadline("r-1.4").as_deref(),
+        Some(""),
+        "«Đã hoàn thành» but 2/10: cleared"
+    );
+    assert_eq!(
+        deadline("r-2").as_deref(),
+        Some("Quý II năm 2025"),
+        "a later deadline stays"
+    );
     assert_eq!(report.moved, 2);
     assert_eq!(report.cleared, 1);
     assert_eq!(report.kept, 1);
@@ -317,7 +394,11 @@ fn next_cli_writes_the_draft_and_never_overwrites() {
             .unwrap()
     };
     let out = run();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let draft = dir.join("gia-lai-2024.yaml");
     let first = std::fs::read(&draft).unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("2023 → 2024"));
@@ -326,7 +407,10 @@ fn next_cli_writes_the_draft_and_never_overwrites() {
     assert_eq!(std::fs::read(&draft).unwrap(), first);
     let (counts, _) = lint_codes(&draft);
     let (before, _) = lint_codes(&plan);
-    assert!(counts.get("KH201").copied().unwrap_or(0) <= before.get("KH201").copied().unwrap_or(0), "{counts:?} vs {before:?}");
+    assert!(
+        counts.get("KH201").copied().unwrap_or(0) <= before.get("KH201").copied().unwrap_or(0),
+        "{counts:?} vs {before:?}"
+    );
     assert!(!counts.contains_key("KH101") && !counts.contains_key("KH102"));
     let _ = std::fs::remove_dir_all(&dir);
 }

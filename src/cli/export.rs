@@ -97,7 +97,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
     let output = args
         .output
         .unwrap_or_else(|| args.plan.with_extension(args.format.extension()));
-    if super::render::same_file(&output, &args.plan) {
+    if super::write::same_file(&output, &args.plan) {
         bail!(
             "không ghi đè lên tệp kế hoạch (refusing to overwrite the plan itself): {}",
             output.display()

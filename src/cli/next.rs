@@ -60,9 +60,21 @@ pub fn run(args: NextArgs) -> anyhow::Result<ExitCode> {
         Err(LoadError::Invalid { file, diagnostics }) => {
             let lines: Vec<String> = diagnostics
                 .iter()
-                .map(|d| format!("{}:{}:{}: {}", file.name(), d.span.line, d.span.column, d.message.vi))
+                .map(|d| {
+                    format!(
+                        "{}:{}:{}: {}",
+                        file.name(),
+                        d.span.line,
+                        d.span.column,
+                        d.message.vi
+                    )
+                })
                 .collect();
-            bail!("{} không phải kế hoạch hợp lệ (not a valid plan):\n  {}", file.name(), lines.join("\n  "));
+            bail!(
+                "{} không phải kế hoạch hợp lệ (not a valid plan):\n  {}",
+                file.name(),
+                lines.join("\n  ")
+            );
         }
         Err(e) => return Err(e.into()),
     };
@@ -70,7 +82,10 @@ pub fn run(args: NextArgs) -> anyhow::Result<ExitCode> {
     let results = Results::load(&results_path)?;
     let problems = results.check(&cat, &results_path.display().to_string());
     if !problems.is_empty() {
-        bail!("tệp kết quả không dùng được (results file not usable):\n  {}", problems.join("\n  "));
+        bail!(
+            "tệp kết quả không dùng được (results file not usable):\n  {}",
+            problems.join("\n  ")
+        );
     }
     let (plan, report) = next_plan(&cat, &loaded.plan, &results);
     let output = args

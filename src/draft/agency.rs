@@ -86,7 +86,12 @@ pub fn find<'r>(registry: &'r Registry, name: &str) -> Result<&'r Agency, Extrac
 
 /// Whether a cell (one or several agencies as written) names `agency`.
 fn names(registry: &Registry, cell: &str, agency: &Agency) -> bool {
-    let hit = |n: &str| registry.lookup(n).agency().is_some_and(|a| a.id == agency.id);
+    let hit = |n: &str| {
+        registry
+            .lookup(n)
+            .agency()
+            .is_some_and(|a| a.id == agency.id)
+    };
     hit(cell) || split_agencies(cell).iter().any(|p| hit(p))
 }
 
@@ -108,7 +113,11 @@ pub fn extract<'a>(plan: &'a Plan, registry: &Registry, agency: &'a Agency) -> E
         };
         if task.lead.iter().any(|c| names(registry, &c.value, agency)) {
             leads.push(row(Role::Lead));
-        } else if task.support.iter().any(|c| names(registry, &c.value, agency)) {
+        } else if task
+            .support
+            .iter()
+            .any(|c| names(registry, &c.value, agency))
+        {
             supports.push(row(Role::Support));
         }
     }
@@ -127,6 +136,7 @@ pub fn filtered_plan(plan: &Plan, extract: &Extract<'_>) -> Plan {
     p.kept.clear();
     p.baseline = None;
     p.budget_tables.clear();
-    p.appendices.retain(|a| a.kind == crate::plan::AppendixKind::Assignment);
+    p.appendices
+        .retain(|a| a.kind == crate::plan::AppendixKind::Assignment);
     p
 }

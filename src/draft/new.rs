@@ -5,9 +5,7 @@
 //! linter's findings on it are exactly the list of what is left to fill in.
 
 use crate::catalogue::{Catalogue, Entry};
-use crate::plan::{
-    Appendix, AppendixGroup, AppendixKind, Document, Figure, Plan, Task,
-};
+use crate::plan::{Appendix, AppendixGroup, AppendixKind, Document, Figure, Plan, Task};
 use crate::source::Spanned;
 
 /// What the author says about the new plan.
@@ -88,7 +86,10 @@ pub fn new_plan(cat: &Catalogue, new: &NewPlan) -> Plan {
         groups.push(AppendixGroup {
             code: Spanned::unlocated(index.code.value.clone()),
             title: Spanned::unlocated(index.name.clone()),
-            max_points: index.max_points.as_ref().map(|m| Spanned::unlocated(Figure::Number(m.value))),
+            max_points: index
+                .max_points
+                .as_ref()
+                .map(|m| Spanned::unlocated(Figure::Number(m.value))),
         });
         rows(index, index.code.as_str(), &mut tasks);
     }
@@ -136,7 +137,10 @@ fn basis(cat: &Catalogue) -> String {
             format!(" về việc {}", lower_first(t))
         })
         .unwrap_or_default();
-    format!("Căn cứ Quyết định số {}{date} của {}{about};", d.number, d.issuer)
+    format!(
+        "Căn cứ Quyết định số {}{date} của {}{about};",
+        d.number, d.issuer
+    )
 }
 
 fn lower_first(s: &str) -> String {
@@ -156,7 +160,10 @@ fn rows(entry: &Entry, group: &str, out: &mut Vec<Task>) {
             title: Some(Spanned::unlocated(child.name.clone())),
             body: None,
             indicators: vec![Spanned::unlocated(child.code.value.clone())],
-            max_points: child.max_points.as_ref().map(|m| Spanned::unlocated(Figure::Number(m.value))),
+            max_points: child
+                .max_points
+                .as_ref()
+                .map(|m| Spanned::unlocated(Figure::Number(m.value))),
             method: child.method.clone(),
             lead: Vec::new(),
             support: Vec::new(),

@@ -10,9 +10,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::catalogue::Catalogue;
 use crate::diagnostic::Text;
-use crate::plan::{
-    Baseline, BaselineIndex, BaselineIndicator, Figure, Kept, KeptStatus, Plan,
-};
+use crate::plan::{Baseline, BaselineIndex, BaselineIndicator, Figure, Kept, KeptStatus, Plan};
 use crate::score::report::IndicatorScore;
 use crate::source::Spanned;
 use crate::vn::Deadline;
@@ -83,8 +81,10 @@ fn full(points: Option<f64>, max: Option<f64>) -> bool {
 /// Replace the year as a whole number in `text` ("năm 2023", "Quý IV/2023").
 fn replace_year(text: &str, from: i32, to: i32) -> String {
     let re = regex::Regex::new(&format!(r"(^|[^0-9]){from}([^0-9]|$)")).expect("valid regex");
-    re.replace_all(text, |c: &regex::Captures| format!("{}{to}{}", &c[1], &c[2]))
-        .into_owned()
+    re.replace_all(text, |c: &regex::Captures| {
+        format!("{}{to}{}", &c[1], &c[2])
+    })
+    .into_owned()
 }
 
 /// Next year's draft of `plan` from `results`.
@@ -103,17 +103,20 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
     doc.year = Spanned::unlocated(to);
     doc.draft = true;
     if doc.number.take().is_some() {
-        report.push("bỏ số văn bản (dự thảo)".into(), "number cleared (a draft)".into());
+        report.push(
+            "bỏ số văn bản (dự thảo)".into(),
+            "number cleared (a draft)".into(),
+        );
     }
     if doc.date.take().is_some() {
-        report.push("bỏ ngày ban hành (dự thảo)".into(), "date cleared (a draft)".into());
+        report.push(
+            "bỏ ngày ban hành (dự thảo)".into(),
+            "date cleared (a draft)".into(),
+        );
     }
     let title = replace_year(&doc.title.value, from, to);
     if title != doc.title.value {
-        report.push(
-            format!("trích yếu: «{title}»"),
-            format!("title: «{title}»"),
-        );
+        report.push(format!("trích yếu: «{title}»"), format!("title: «{title}»"));
         doc.title = Spanned::unlocated(title);
     }
     if doc.horizon.as_ref().is_some_and(|h| h.value <= to) {
@@ -124,8 +127,16 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
     }
 
     // The baseline: the results.
-    let old_total = plan.baseline.as_ref().and_then(|b| b.total.as_ref()).and_then(figure);
-    let old_rank = plan.baseline.as_ref().and_then(|b| b.rank.as_ref()).map(|r| r.value);
+    let old_total = plan
+        .baseline
+        .as_ref()
+        .and_then(|b| b.total.as_ref())
+        .and_then(figure);
+    let old_rank = plan
+        .baseline
+        .as_ref()
+        .and_then(|b| b.rank.as_ref())
+        .map(|r| r.value);
     next.baseline = Some(baseline_from(cat, plan, results));
     let score = scored(cat, &next);
     // Index points the results did not give, from their indicators.
@@ -139,7 +150,10 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
                 b.indices.push(BaselineIndex {
                     code: Spanned::unlocated(code.to_string()),
                     name: Some(index.name.clone()),
-                    max_points: index.max_points.as_ref().map(|m| Spanned::unlocated(Figure::Number(m.value))),
+                    max_points: index
+                        .max_points
+                        .as_ref()
+                        .map(|m| Spanned::unlocated(Figure::Number(m.value))),
                     points: Spanned::unlocated(Figure::Number(round2(*p))),
                     rank: None,
                     change: None,
@@ -154,8 +168,12 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
             .enumerate()
             .map(|(i, e)| (e.code.as_str(), i))
             .collect();
-        b.indices
-            .sort_by_key(|i| order.get(i.code.value.as_str()).copied().unwrap_or(usize::MAX));
+        b.indices.sort_by_key(|i| {
+            order
+                .get(i.code.value.as_str())
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
         let total = b.total.as_ref().and_then(figure);
         b.text = Some(baseline_text(cat, plan, results, b));
         report.push(
@@ -163,7 +181,10 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
                 "hiện trạng: kết quả năm {} (tổng {}, hạng {}; năm trước: {}, hạng {})",
                 results.year.value,
                 total.map_or("—".into(), fmt_points),
-                results.rank.as_ref().map_or("—".into(), |r| r.value.to_string()),
+                results
+                    .rank
+                    .as_ref()
+                    .map_or("—".into(), |r| r.value.to_string()),
                 old_total.map_or("—".into(), fmt_points),
                 old_rank.map_or("—".into(), |r| r.to_string()),
             ),
@@ -171,7 +192,10 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
                 "baseline: the {} results (total {}, rank {}; the year before: {}, rank {})",
                 results.year.value,
                 total.map_or("—".into(), fmt_points),
-                results.rank.as_ref().map_or("—".into(), |r| r.value.to_string()),
+                results
+                    .rank
+                    .as_ref()
+                    .map_or("—".into(), |r| r.value.to_string()),
                 old_total.map_or("—".into(), fmt_points),
                 old_rank.map_or("—".into(), |r| r.to_string()),
             ),
@@ -266,8 +290,14 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
                 if moved != d.value {
                     report.moved += 1;
                     report.push(
-                        format!("nhiệm vụ `{}`: thời hạn «{}» → «{moved}»", task.id.value, d.value),
-                        format!("task `{}`: deadline «{}» → «{moved}»", task.id.value, d.value),
+                        format!(
+                            "nhiệm vụ `{}`: thời hạn «{}» → «{moved}»",
+                            task.id.value, d.value
+                        ),
+                        format!(
+                            "task `{}`: deadline «{}» → «{moved}»",
+                            task.id.value, d.value
+                        ),
                     );
                     *d = Spanned::unlocated(moved);
                 }
@@ -278,7 +308,11 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
     next.tasks = tasks;
 
     let targets = next.goals.as_ref().map_or(0, |g| g.targets.len())
-        + next.tasks.iter().filter(|t| t.target.as_deref().is_some_and(|x| !x.trim().is_empty())).count();
+        + next
+            .tasks
+            .iter()
+            .filter(|t| t.target.as_deref().is_some_and(|x| !x.trim().is_empty()))
+            .count();
     if targets > 0 {
         report.push(
             format!("giữ nguyên {targets} mục tiêu để tác giả xem lại"),
@@ -289,14 +323,19 @@ pub fn next_plan(cat: &Catalogue, plan: &Plan, results: &Results) -> (Plan, Repo
     if mentions > 0 {
         report.push(
             format!("phần lời văn còn nhắc năm {from} {mentions} lần: giữ nguyên, cần xem lại"),
-            format!("the free text still names {from} {mentions} times: kept as written, to review"),
+            format!(
+                "the free text still names {from} {mentions} times: kept as written, to review"
+            ),
         );
     }
     (next, report)
 }
 
 fn codes(list: &[Spanned<String>]) -> String {
-    list.iter().map(|c| c.value.as_str()).collect::<Vec<_>>().join(", ")
+    list.iter()
+        .map(|c| c.value.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn figure(f: &Spanned<Figure>) -> Option<f64> {
@@ -360,7 +399,9 @@ fn baseline_from(cat: &Catalogue, plan: &Plan, results: &Results) -> Baseline {
         if !code.contains('.') {
             let Some(points) = &s.points else { continue };
             let prev = old_index(code);
-            let change = prev.and_then(|p| figure(&p.points)).map(|o| round2(points.value - o));
+            let change = prev
+                .and_then(|p| figure(&p.points))
+                .map(|o| round2(points.value - o));
             let rank_change = match (prev.and_then(|p| p.rank.as_ref()), &s.rank) {
                 (Some(a), Some(b)) => Some(f64::from(a.value) - f64::from(b.value)),
                 _ => None,
@@ -380,7 +421,10 @@ fn baseline_from(cat: &Catalogue, plan: &Plan, results: &Results) -> Baseline {
         } else {
             indicators.push(BaselineIndicator {
                 code: Spanned::unlocated(code.to_string()),
-                points: s.points.as_ref().map(|p| Spanned::unlocated(Figure::Number(p.value))),
+                points: s
+                    .points
+                    .as_ref()
+                    .map(|p| Spanned::unlocated(Figure::Number(p.value))),
                 status: None,
                 inputs: s
                     .inputs
@@ -393,7 +437,10 @@ fn baseline_from(cat: &Catalogue, plan: &Plan, results: &Results) -> Baseline {
     }
     Baseline {
         year: results.year.value,
-        total: results.total.as_ref().map(|t| Spanned::unlocated(Figure::Number(t.value))),
+        total: results
+            .total
+            .as_ref()
+            .map(|t| Spanned::unlocated(Figure::Number(t.value))),
         rank: results.rank.as_ref().map(|r| Spanned::unlocated(r.value)),
         max_points: Some(Spanned::unlocated(Figure::Number(cat.total_points.value))),
         total_change: None,
@@ -407,7 +454,10 @@ fn baseline_from(cat: &Catalogue, plan: &Plan, results: &Results) -> Baseline {
 /// The Hiện trạng paragraph: total, rank and each main index's points and rank.
 fn baseline_text(cat: &Catalogue, plan: &Plan, results: &Results, b: &Baseline) -> String {
     let place = &plan.document.place;
-    let mut s = format!("Theo kết quả đánh giá Chỉ số chuyển đổi số (DTI) năm {}", b.year);
+    let mut s = format!(
+        "Theo kết quả đánh giá Chỉ số chuyển đổi số (DTI) năm {}",
+        b.year
+    );
     if let Some(src) = &results.source {
         s.push_str(&format!(" ({src})"));
     }
@@ -417,7 +467,11 @@ fn baseline_text(cat: &Catalogue, plan: &Plan, results: &Results, b: &Baseline) 
     }
     if let Some(r) = &b.rank {
         s.push_str(&format!(", xếp hạng **{}/63** tỉnh, thành phố", r.value));
-        let old = plan.baseline.as_ref().and_then(|o| o.rank.as_ref()).map(|r| r.value);
+        let old = plan
+            .baseline
+            .as_ref()
+            .and_then(|o| o.rank.as_ref())
+            .map(|r| r.value);
         if let Some(o) = old {
             let d = i64::from(o) - i64::from(r.value);
             let word = match d {

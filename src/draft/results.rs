@@ -30,8 +30,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalogue::Catalogue;
 use crate::plan::InputValue;
-use crate::plan::load::{LoadError, MAX_PLAN_BYTES, error_to_diagnostic, read_source, yaml_options};
+use crate::plan::load::MAX_PLAN_BYTES;
 use crate::source::{SourceFile, Span, Spanned};
+use crate::yaml::{LoadError, error_to_diagnostic, read_source};
 
 /// The published results of one year's assessment.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
@@ -111,18 +112,16 @@ impl Results {
 
     /// Parse results YAML.
     pub fn from_yaml(source: &SourceFile) -> Result<Results, ResultsError> {
-        serde_saphyr::from_str_with_options::<Results>(&source.text, yaml_options()).map_err(
-            |err| {
-                let d = error_to_diagnostic(source, &err);
-                ResultsError::Invalid(vec![format!(
-                    "{}:{}:{}: {}",
-                    source.name(),
-                    d.span.line,
-                    d.span.column,
-                    d.message.vi
-                )])
-            },
-        )
+        crate::yaml::from_str_saphyr::<Results>(&source.text).map_err(|err| {
+            let d = error_to_diagnostic(source, &err);
+            ResultsError::Invalid(vec![format!(
+                "{}:{}:{}: {}",
+                source.name(),
+                d.span.line,
+                d.span.column,
+                d.message.vi
+            )])
+        })
     }
 
     /// Parse results CSV (`year,code,points,rank,inputs`).
@@ -207,7 +206,11 @@ impl Results {
                 None => None,
             };
             let mut inputs = IndexMap::new();
-            for pair in cell(c_inputs).unwrap_or("").split(';').filter(|p| !p.trim().is_empty()) {
+            for pair in cell(c_inputs)
+                .unwrap_or("")
+                .split(';')
+                .filter(|p| !p.trim().is_empty())
+            {
                 match pair.split_once('=') {
                     Some((k, v)) => {
                         inputs.insert(k.trim().to_string(), located(input_value(v.trim()), span));

@@ -58,7 +58,10 @@ pub fn events(plan: &Plan) -> Vec<Event> {
             description,
             "\n{} số {}/{}",
             plan.document.issuer_name,
-            plan.document.number.as_ref().map_or("…", |n| n.value.as_str()),
+            plan.document
+                .number
+                .as_ref()
+                .map_or("…", |n| n.value.as_str()),
             plan.document.symbol.value
         );
         out.push(Event {
@@ -140,7 +143,10 @@ fn compact(d: Date) -> String {
 
 fn next_day(d: Date) -> Date {
     if d.day < days_in_month(d.year, d.month) {
-        Date { day: d.day + 1, ..d }
+        Date {
+            day: d.day + 1,
+            ..d
+        }
     } else if d.month < 12 {
         Date {
             month: d.month + 1,

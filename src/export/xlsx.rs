@@ -7,8 +7,7 @@
 use std::collections::HashSet;
 
 use rust_xlsxwriter::{
-    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
-    XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use crate::draft::agency::{Extract, Role, extract};
@@ -60,7 +59,9 @@ impl Formats {
                 .set_background_color("D9D9D9"),
             text: base.clone(),
             number: base.clone().set_num_format("#,##0.##"),
-            date: base.set_num_format("dd/mm/yyyy").set_align(FormatAlign::Center),
+            date: base
+                .set_num_format("dd/mm/yyyy")
+                .set_align(FormatAlign::Center),
         }
     }
 }
@@ -70,7 +71,13 @@ impl Formats {
 pub fn sheet_name(wanted: &str, taken: &mut HashSet<String>) -> String {
     let cleaned: String = wanted
         .chars()
-        .map(|c| if "[]:*?/\\".contains(c) || c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if "[]:*?/\\".contains(c) || c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     let cleaned = cleaned.trim_matches('\'').trim().to_string();
@@ -80,7 +87,11 @@ pub fn sheet_name(wanted: &str, taken: &mut HashSet<String>) -> String {
         cleaned
     };
     for n in 1.. {
-        let suffix = if n == 1 { String::new() } else { format!(" ({n})") };
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!(" ({n})")
+        };
         let keep = 31 - suffix.chars().count();
         let head: String = base.chars().take(keep).collect();
         let name = format!("{}{suffix}", head.trim_end().trim_end_matches('\''));
@@ -141,7 +152,12 @@ fn write_task(
         Some(d) => sheet.write_datetime_with_format(row, col + 6, excel_date(d)?, &f.date)?,
         None => sheet.write_blank(row, col + 6, &f.date)?,
     };
-    sheet.write_string_with_format(row, col + 7, task.target.as_deref().unwrap_or("").trim(), &f.text)?;
+    sheet.write_string_with_format(
+        row,
+        col + 7,
+        task.target.as_deref().unwrap_or("").trim(),
+        &f.text,
+    )?;
     match task.budget.as_ref().map(|b| &b.value) {
         Some(Figure::Number(n)) => sheet.write_number_with_format(row, col + 8, *n, &f.number)?,
         Some(Figure::Text(t)) => match crate::vn::number::parse(t) {
@@ -176,8 +192,8 @@ fn agencies_in<'r>(plan: &Plan, registry: &'r Registry) -> Vec<&'r Agency> {
                 parts.push(cell.value.clone());
             }
             for p in parts {
-                if let crate::vn::Lookup::Canonical(a) | crate::vn::Lookup::Alias { agency: a, .. } =
-                    registry.lookup(&p)
+                if let crate::vn::Lookup::Canonical(a)
+                | crate::vn::Lookup::Alias { agency: a, .. } = registry.lookup(&p)
                 {
                     if seen.insert(a.id.clone()) {
                         out.push(a);
@@ -227,7 +243,12 @@ pub fn workbook(plan: &Plan, registry: &Registry) -> Result<Vec<u8>, XlsxExportE
         write_task(main, &f, row, col, task, year)?;
         row += 1;
     }
-    main.autofilter(0, 0, row.saturating_sub(1).max(1), (COLUMNS.len() - 1) as u16)?;
+    main.autofilter(
+        0,
+        0,
+        row.saturating_sub(1).max(1),
+        (COLUMNS.len() - 1) as u16,
+    )?;
     for agency in agencies_in(plan, registry) {
         let ex = extract(plan, registry, agency);
         let wanted = agency.short.as_deref().unwrap_or(&agency.name);
@@ -242,7 +263,10 @@ pub fn workbook(plan: &Plan, registry: &Registry) -> Result<Vec<u8>, XlsxExportE
 pub fn extract_workbook(plan: &Plan, ex: &Extract<'_>) -> Result<Vec<u8>, XlsxExportError> {
     let f = Formats::new();
     let mut wb = Workbook::new();
-    wb.set_properties(&properties(plan, &format!("Nhiệm vụ của {}", ex.agency.name))?);
+    wb.set_properties(&properties(
+        plan,
+        &format!("Nhiệm vụ của {}", ex.agency.name),
+    )?);
     let mut taken = HashSet::new();
     let sheet = wb.add_worksheet();
     let wanted = ex.agency.short.as_deref().unwrap_or(&ex.agency.name);
