@@ -40,6 +40,7 @@ def leaf_points(code, mx):
     years = [int(y) for d in ds for y in re.findall(r"\b(20\d\d)\b", d)]
     if b is None:
         return None
+    b = min(b, mx)  # a baseline figure above the maximum (Gia Lai 4.2: 100 of 10) is a slip
     if ds and years and min(years) > year:
         return b
     return round(b + (mx - b) / 2, 2)

@@ -59,12 +59,12 @@ fn fill_row(text: &str, code: &str, lead: &str, deadline: &str) -> String {
         .map_or(tail.len(), |e| e + marker.len());
     let (row, rest) = tail.split_at(end);
     assert!(
-        row.contains("lead: []") && row.contains("deadline: ''"),
+        row.contains("lead: []") && row.contains("deadline: \"\""),
         "{row}"
     );
     let row = row
         .replacen("lead: []", &format!("lead: [\"{lead}\"]"), 1)
-        .replacen("deadline: ''", &format!("deadline: \"{deadline}\""), 1);
+        .replacen("deadline: \"\"", &format!("deadline: \"{deadline}\""), 1);
     format!("{head}{row}{rest}")
 }
 
@@ -175,7 +175,7 @@ fn bundled_plans_round_trip_through_the_yaml_writer() {
         }
         let plan = load_plan(&path).unwrap().plan;
         let text = to_yaml(&plan, "# test\n", &[]).unwrap();
-        let again = parse_plan(&SourceFile::new(&name, &text))
+        let again = parse_plan(&SourceFile::new(&name, text.as_str()))
             .unwrap_or_else(|d| panic!("{name}: {:?}\n{text}", d.first().map(|d| &d.message)));
         let a = serde_json::to_value(&plan).unwrap();
         let b = serde_json::to_value(&again).unwrap();
@@ -287,7 +287,9 @@ fn next_gia_lai_2023_to_2024() {
     // The baseline is the results.
     let b = next.baseline.as_ref().unwrap();
     assert_eq!(b.year, 2023);
-    assert_eq!(b.indices.len(), 8);
+    // Indices 3 and 4 have an indicator with no 2022 figure, so the constructed results
+    // give them no total: six main indices.
+    assert_eq!(b.indices.len(), 6);
     assert!(
         b.text.as_deref().unwrap().contains("491,8 điểm"),
         "{:?}",
@@ -333,7 +335,7 @@ fn next_gia_lai_2023_to_2024() {
     assert_eq!(next.purposes, plan.purposes);
     // The draft loads and lints: nothing uncovered that was covered before.
     let text = to_yaml(&next, "", &[]).unwrap();
-    let source = SourceFile::new("gia-lai-2024.yaml", &text);
+    let source = SourceFile::new("gia-lai-2024.yaml", text.as_str());
     let again = parse_plan(&source).unwrap();
     assert_eq!(again.tasks.len(), next.tasks.len());
     let md = report.to_markdown();
@@ -344,7 +346,7 @@ fn next_gia_lai_2023_to_2024() {
 fn next_moves_deadlines_that_ran_out_and_clears_done_rows() {
     let text =
         std::fs::read_to_string(root().join("tests/fixtures/draft/next-small.yaml")).unwrap();
-    let plan = parse_plan(&SourceFile::new("next-small.yaml", &text)).unwrap();
+    let plan = parse_plan(&SourceFile::new("next-small.yaml", text.as_str())).unwrap();
     let res = Results::from_yaml(&SourceFile::new(
         "r.yaml",
         "year: 2023\nscores:\n  - code: \"1.1\"\n    points: 10\n  - code: \"1.2\"\n    points: 5\n  - code: \"1.3\"\n    points: 0\n  - code: \"1.4\"\n    points: 2\n",
