@@ -16,6 +16,8 @@
 pub mod catalogue;
 pub mod cli;
 pub mod diagnostic;
+pub mod draft;
+pub mod export;
 pub mod lint;
 pub mod plan;
 pub mod render;

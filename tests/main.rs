@@ -5,6 +5,7 @@ mod catalogue;
 mod catalogue_data;
 mod catalogue_table;
 mod docx;
+mod draft;
 mod lint_admin;
 mod lint_cli;
 mod lint_fix;

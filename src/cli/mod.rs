@@ -10,7 +10,10 @@ use clap::{Parser, Subcommand};
 pub mod catalogue;
 pub mod catalogue_table;
 pub mod explain;
+pub mod export;
 pub mod lint;
+pub mod new;
+pub mod next;
 pub mod render;
 pub mod schema;
 pub mod score;
@@ -41,6 +44,12 @@ pub enum Command {
     Build(render::BuildArgs),
     /// In JSON Schema của tệp kế hoạch (print the plan JSON Schema).
     Schema(schema::SchemaArgs),
+    /// Tạo dự thảo kế hoạch mới từ bộ chỉ số (a new draft plan from the catalogue).
+    New(new::NewArgs),
+    /// Dự thảo năm sau từ kế hoạch và kết quả đã công bố (next year's draft from the results).
+    Next(next::NextArgs),
+    /// Xuất bảng phân công (XLSX) hoặc lịch thời hạn (ICS) (export a workbook or a calendar).
+    Export(export::ExportArgs),
 }
 
 /// Exit code for a usage, config, catalogue or I/O error.
@@ -56,6 +65,9 @@ pub fn main() -> ExitCode {
         Command::Render(a) => render::run(a),
         Command::Build(a) => render::build(a),
         Command::Schema(a) => schema::run(a),
+        Command::New(a) => new::run(a),
+        Command::Next(a) => next::run(a),
+        Command::Export(a) => export::run(a),
     };
     match result {
         Ok(code) => code,
