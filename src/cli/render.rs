@@ -49,6 +49,19 @@ pub struct CommonArgs {
     pub catalogue: Option<PathBuf>,
 }
 
+impl CommonArgs {
+    /// What these options override in the resolution every command shares.
+    fn overrides(&self) -> crate::settings::Overrides {
+        crate::settings::Overrides {
+            catalogue: self
+                .catalogue
+                .as_ref()
+                .map(|p| p.to_string_lossy().into_owned()),
+            ..Default::default()
+        }
+    }
+}
+
 /// `kehoach build [PATHS…]`.
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -64,18 +77,10 @@ pub struct BuildArgs {
     pub common: CommonArgs,
 }
 
-/// `kehoach lint PATHS…` run in-process, with its own config discovery and the default
-/// format (human on a terminal, GitHub commands under Actions).
+/// `kehoach lint PATHS…` called as a function, with its own config discovery and the
+/// default format (human on a terminal, GitHub commands under Actions).
 fn lint_first(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    #[derive(clap::Parser)]
-    struct Lint {
-        #[command(flatten)]
-        args: super::lint::LintArgs,
-    }
-    let argv = std::iter::once(std::ffi::OsString::from("lint"))
-        .chain(paths.iter().map(|p| p.clone().into_os_string()));
-    let lint = <Lint as clap::Parser>::try_parse_from(argv)?;
-    super::lint::run(lint.args)
+    super::lint::run(super::lint::LintArgs::for_paths(paths.to_vec()))
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
@@ -207,7 +212,11 @@ fn render_one(
         }
         Err(e) => return Err(e.into()),
     };
-    let catalogue = crate::catalogue::resolve(&loaded.plan.catalogue, common.catalogue.as_deref())?;
+    // The catalogue lint uses for this plan (`--catalogue`, kehoach.yaml's `catalogue:`,
+    // else the bundled one it pins).
+    let catalogue = crate::settings::Settings::new(common.overrides(), &std::env::current_dir()?)
+        .catalogue_for_plan(plan_path, &loaded.plan.catalogue.value)?;
+    let catalogue = &catalogue.catalogue;
     let opts = RenderOptions {
         templates: common.templates.clone(),
         font_dirs: common.font_path.clone(),
@@ -230,7 +239,7 @@ fn render_one(
             );
         }
     }
-    let out = render_plan(&loaded.plan, &loaded.source, &catalogue, &opts)
+    let out = render_plan(&loaded.plan, &loaded.source, catalogue, &opts)
         .with_context(|| format!("không xuất được (cannot render) {}", plan_path.display()))?;
     // The Typst source and the PDF are written both or neither.
     let files: Vec<(&Path, &[u8])> = targets
