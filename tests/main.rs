@@ -6,6 +6,7 @@
 
 mod catalogue;
 mod catalogue_data;
+mod docx;
 mod lint_batch;
 mod lint_cli;
 mod lint_fix;

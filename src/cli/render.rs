@@ -20,15 +20,35 @@ pub enum Emit {
     Both,
 }
 
+/// The document format: the signature-ready PDF, or the Word file circulated for
+/// comments (the same document from the same model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
 /// `kehoach render PLAN`.
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
     /// Tệp kế hoạch (plan YAML file).
     pub plan: PathBuf,
-    /// Tệp PDF ra (output file; default: the plan's name with .pdf, next to it).
+    /// Tệp ra (output file; default: the plan's name with .pdf or .docx, next to it).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF).
+    /// Định dạng: PDF hay Word (output format: pdf or docx).
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: Format,
+    /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF; PDF only).
     #[arg(long, value_enum, default_value = "pdf")]
     pub emit: Emit,
     #[command(flatten)]
@@ -70,6 +90,10 @@ pub struct BuildArgs {
     /// Thư mục ra (output directory; default `build`).
     #[arg(long, default_value = "build")]
     pub out: PathBuf,
+    /// Định dạng xuất, cách nhau bởi dấu phẩy (formats to write beside each other,
+    /// comma-separated; default both: the PDF to sign and the DOCX to circulate).
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Pdf, Format::Docx])]
+    pub format: Vec<Format>,
     /// Không kiểm tra trước khi xuất (skip the lint that runs before rendering).
     #[arg(long)]
     pub no_lint: bool,
@@ -84,9 +108,12 @@ fn lint_first(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Docx && args.emit != Emit::Pdf {
+        bail!("--emit chỉ dùng cho PDF (--emit applies to --format pdf only)");
+    }
     let output = match args.output {
         Some(o) => o,
-        None => args.plan.with_extension("pdf"),
+        None => args.plan.with_extension(args.format.extension()),
     };
     if same_file(&output, &args.plan) {
         bail!(
@@ -94,7 +121,11 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
             output.display()
         );
     }
-    render_one(&args.plan, &output, args.emit, &args.common)?;
+    let job = Job {
+        pdf: (args.format == Format::Pdf).then_some((output.as_path(), args.emit)),
+        docx: (args.format == Format::Docx).then_some(output.as_path()),
+    };
+    render_one(&args.plan, &job, &args.common)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -119,15 +150,13 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     // output may be one of the plans.
     let outputs: Vec<PathBuf> = plans
         .iter()
-        .map(|p| {
-            args.out
-                .join(p.file_stem().unwrap_or_default())
-                .with_extension("pdf")
-        })
+        .map(|p| args.out.join(p.file_stem().unwrap_or_default()))
         .collect();
     let mut seen: std::collections::HashMap<&Path, &Path> = std::collections::HashMap::new();
     for (plan, out) in plans.iter().zip(&outputs) {
         if let Some(first) = seen.insert(out, plan) {
+            let ext = args.format.first().map_or("pdf", |f| f.extension());
+            let out = out.with_extension(ext);
             bail!(
                 "hai kế hoạch cùng ghi ra một tệp (two plans would write the same output) {}: \
                  {} và (and) {}; đổi tên một tệp (rename one of them)",
@@ -136,7 +165,11 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
                 plan.display()
             );
         }
-        if let Some(src) = plans.iter().find(|p| same_file(out, p)) {
+        if let Some(src) = plans.iter().find(|p| {
+            args.format
+                .iter()
+                .any(|f| same_file(&out.with_extension(f.extension()), p))
+        }) {
             bail!(
                 "tệp ra trùng với một tệp kế hoạch, không ghi đè (an output is one of the plans; \
                  not overwritten): {}; chọn thư mục --out khác (choose another --out directory)",
@@ -149,7 +182,20 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     let total = plans.len();
     let stderr = std::io::stderr();
-    for (i, (plan, out)) in plans.iter().zip(&outputs).enumerate() {
+    for (i, (plan, stem)) in plans.iter().zip(&outputs).enumerate() {
+        let out = stem.with_extension("pdf");
+        let docx_out = stem.with_extension("docx");
+        let job = Job {
+            pdf: args
+                .format
+                .contains(&Format::Pdf)
+                .then_some((out.as_path(), Emit::Pdf)),
+            docx: args
+                .format
+                .contains(&Format::Docx)
+                .then_some(docx_out.as_path()),
+        };
+        let shown = if job.pdf.is_some() { &out } else { &docx_out };
         let mut e = stderr.lock();
         let _ = write!(
             e,
@@ -157,12 +203,16 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             i + 1,
             total,
             plan.display(),
-            out.display()
+            shown.display()
         );
         let _ = e.flush();
         drop(e);
-        match render_one(plan, out, Emit::Pdf, &args.common) {
-            Ok(pages) => eprintln!("{pages} trang (pages)"),
+        match render_one(plan, &job, &args.common) {
+            Ok(Some(pages)) if job.docx.is_some() => {
+                eprintln!("{pages} trang (pages), + {}", docx_out.display())
+            }
+            Ok(Some(pages)) => eprintln!("{pages} trang (pages)"),
+            Ok(None) => eprintln!("xong (done)"),
             Err(err) => {
                 failed += 1;
                 eprintln!("lỗi (error)\n  {err:#}");
@@ -182,12 +232,15 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Render one plan; returns the page count.
-fn render_one(
-    plan_path: &Path,
-    output: &Path,
-    emit: Emit,
-    common: &CommonArgs,
-) -> anyhow::Result<usize> {
+/// What to write for one plan: the PDF (and/or Typst) and/or the DOCX.
+struct Job<'a> {
+    pdf: Option<(&'a Path, Emit)>,
+    docx: Option<&'a Path>,
+}
+
+/// Render one plan; returns the PDF's page count when a PDF was made. Every file it
+/// writes is written, or none is.
+fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Result<Option<usize>> {
     let loaded = match load_plan(plan_path) {
         Ok(l) => l,
         Err(LoadError::Invalid { file, diagnostics }) => {
@@ -214,23 +267,28 @@ fn render_one(
     };
     // The catalogue lint uses for this plan (`--catalogue`, kehoach.yaml's `catalogue:`,
     // else the bundled one it pins).
-    let catalogue = crate::settings::Settings::new(common.overrides(), &std::env::current_dir()?)
+    let index = crate::settings::Settings::new(common.overrides(), &std::env::current_dir()?)
         .catalogue_for_plan(plan_path, &loaded.plan.catalogue.value)?;
-    let catalogue = &catalogue.catalogue;
+    let catalogue = &index.catalogue;
+    let (output, emit) = match job.pdf {
+        Some((o, e)) => (Some(o), e),
+        None => (None, Emit::Pdf),
+    };
     let opts = RenderOptions {
         templates: common.templates.clone(),
         font_dirs: common.font_path.clone(),
         root: None,
         typst_only: emit == Emit::Typ,
     };
-    let typ_path = output.with_extension("typ");
+    let typ_path = output.map(|o| o.with_extension("typ"));
     let mut targets: Vec<&Path> = Vec::new();
-    if emit != Emit::Pdf {
-        targets.push(&typ_path);
+    if let (Some(t), true) = (&typ_path, emit != Emit::Pdf) {
+        targets.push(t);
     }
-    if emit != Emit::Typ {
-        targets.push(output);
+    if let (Some(o), true) = (output, emit != Emit::Typ) {
+        targets.push(o);
     }
+    targets.extend(job.docx);
     for t in &targets {
         if same_file(t, plan_path) {
             bail!(
@@ -239,22 +297,43 @@ fn render_one(
             );
         }
     }
-    let out = render_plan(&loaded.plan, &loaded.source, catalogue, &opts)
-        .with_context(|| format!("không xuất được (cannot render) {}", plan_path.display()))?;
-    // The Typst source and the PDF are written both or neither.
+    let docx = match job.docx {
+        Some(path) => {
+            let out = crate::render::docx::render_plan_docx(&loaded.plan, catalogue)
+                .with_context(|| format!("không xuất được (cannot export) {}", path.display()))?;
+            for s in &out.stripped {
+                eprintln!(
+                    "cảnh báo (warning): {}: {}",
+                    plan_path.display(),
+                    s.message()
+                );
+            }
+            out.bytes
+        }
+        None => Vec::new(),
+    };
+    let out = match output {
+        Some(_) => Some(
+            render_plan(&loaded.plan, &loaded.source, catalogue, &opts).with_context(|| {
+                format!("không xuất được (cannot render) {}", plan_path.display())
+            })?,
+        ),
+        None => None,
+    };
+    // The Typst source, the PDF and the DOCX are written all or none.
     let files: Vec<(&Path, &[u8])> = targets
         .iter()
         .map(|&t| {
-            let bytes: &[u8] = if t == typ_path.as_path() {
-                out.typst_source.as_bytes()
-            } else {
-                &out.pdf
+            let bytes: &[u8] = match &out {
+                Some(o) if Some(t) == typ_path.as_deref() => o.typst_source.as_bytes(),
+                Some(o) if Some(t) == output => &o.pdf,
+                _ => &docx,
             };
             (t, bytes)
         })
         .collect();
     write_all_atomic(&files)?;
-    Ok(out.pages)
+    Ok(out.map(|o| o.pages))
 }
 
 /// Plan files under the given paths (files as given; directories walked, sorted).

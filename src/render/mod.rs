@@ -8,6 +8,7 @@
 //! ```
 
 mod diag;
+pub mod docx;
 pub mod escape;
 pub mod filters;
 pub mod fonts;
