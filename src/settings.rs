@@ -1,7 +1,7 @@
 //! One resolution of configuration, catalogue and agency registry for every command:
 //! `lint`, `build`, `render` and `score` find a plan's `kehoach.yaml` (or `--config`), the
-//! catalogue (`--catalogue`, else the configuration's `catalogue:`, else the bundled one
-//! the plan pins) and the agency registry (`--agencies`, else the configuration's, else
+//! catalogue (`--catalogue`, else a plan-local file the plan's `catalogue:` names, else
+//! the configuration's `catalogue:`, else the bundled one the plan pins) and the agency registry (`--agencies`, else the configuration's, else
 //! the bundled one) the same way, each file loaded once. So `build` cannot lint against
 //! one catalogue and render against another.
 
@@ -154,6 +154,15 @@ impl Settings {
             if let Some(c) = self.catalogues.get(r) {
                 return Ok(c.clone());
             }
+        }
+        // A plan-local catalogue (`catalogue: dti-405-2025-tinh.yaml` beside the plan), as
+        // the lint engine reads it.
+        if let Some(local) = crate::catalogue::plan_local(pinned, plan) {
+            let cat = crate::catalogue::load(&local).map_err(|e| {
+                let first = e.to_string().lines().next().unwrap_or("").to_string();
+                anyhow::anyhow!("{}: {first}", local.display())
+            })?;
+            return Ok(Arc::new(CatalogueIndex::new(cat)));
         }
         let list = self.candidates(&cfg);
         if let Some(found) = list.iter().find(|c| c.id() == pinned.trim()) {
