@@ -22,6 +22,7 @@ pub mod lint;
 pub mod plan;
 pub mod render;
 pub mod score;
+pub mod settings;
 pub mod source;
 pub mod vn;
 pub mod yaml;

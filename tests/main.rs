@@ -1,17 +1,22 @@
 //! Integration tests, compiled as one binary: every test file here is a module, so the
 //! typst-heavy library is linked once instead of once per file (disk and link time on CI).
 
+// Tests say on stderr what they skipped.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod catalogue;
 mod catalogue_data;
 mod catalogue_table;
 mod docx;
 mod draft;
 mod lint_admin;
+mod lint_batch;
 mod lint_cli;
 mod lint_fix;
 mod lint_plans;
 mod lint_rules;
 mod loader;
+mod module_graph;
 mod plan_ca_mau_2023;
 mod plan_gia_lai_2023;
 mod plan_tien_giang_2023;

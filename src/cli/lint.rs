@@ -3,25 +3,27 @@
 //! Exit codes: 0 clean, 1 findings at or above `--fail-on`, 2 usage, config, catalogue
 //! or I/O error (a file that cannot be read is reported and the others still linted).
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use anyhow::{Context as _, bail};
 use clap::ValueEnum;
 use globset::{Glob, GlobSetBuilder};
-use rayon::prelude::*;
 
 use crate::diagnostic::{Lang, Level};
-use crate::lint::config::{self, CatalogueRef, Config, RuleLevels, Setting};
+use crate::lint::config::{self, Config, RuleLevels, Setting};
 use crate::lint::discover::{self, Candidate};
-use crate::lint::report::{self, Format, Fragment, Options, Summary};
-use crate::lint::{CatalogueIndex, FileReport, Linter, fix, rules};
+use crate::lint::report::{self, Format, Fragment, Options, Summary, Writer};
+use crate::lint::rules::internal_error;
+use crate::lint::{FileReport, Linter, fix, rules};
 use crate::plan::load::{LoadError, MAX_PLAN_BYTES, parse_plan, read_source};
+use crate::settings::{Overrides, Settings};
 use crate::source::SourceFile;
-use crate::vn::agency::Registry;
 
 /// Output language.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -120,6 +122,44 @@ pub struct LintArgs {
     /// Print the safe fixes as a unified diff instead of applying them (exit 1 if any).
     #[arg(long)]
     pub diff: bool,
+    /// Exit 0 when no plan is found (otherwise that is an error, exit 2: a CI job that
+    /// checks nothing should not pass).
+    #[arg(long)]
+    pub allow_empty: bool,
+    /// Files linted at once (default: one per core).
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Test hook of debug builds: panic while linting the files whose path contains
+    /// this text (to test the per-file panic guard).
+    #[cfg(debug_assertions)]
+    #[arg(long, hide = true, value_name = "TEXT")]
+    pub debug_panic_on: Option<String>,
+}
+
+impl LintArgs {
+    /// The arguments of `kehoach lint PATHS…` with every option at its default.
+    pub fn for_paths(paths: Vec<PathBuf>) -> Self {
+        LintArgs {
+            paths,
+            exclude: Vec::new(),
+            catalogue: None,
+            agencies: None,
+            config: None,
+            lang: LangArg::Vi,
+            fail_on: FailOn::Error,
+            deny: Vec::new(),
+            format: FormatArg::Auto,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            color: ColorArg::Auto,
+            fix: false,
+            diff: false,
+            allow_empty: false,
+            jobs: None,
+            #[cfg(debug_assertions)]
+            debug_panic_on: None,
+        }
+    }
 }
 
 /// What to do with fixes.
@@ -141,22 +181,49 @@ pub struct Output {
     pub code: u8,
 }
 
+/// What a run leaves besides the report it wrote.
+#[derive(Debug)]
+pub struct Finished {
+    pub stderr: Vec<String>,
+    pub notes: Vec<String>,
+    pub code: u8,
+}
+
+/// Exit code when linting some file panicked (a kehoach bug; the other files are still
+/// reported).
+pub const EXIT_PANIC: u8 = 101;
+
 pub fn run(args: LintArgs) -> anyhow::Result<ExitCode> {
-    let out = execute(args)?;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.stdout.as_bytes())?;
-    stdout.flush()?;
-    for n in &out.notes {
+    let stdout = std::io::stdout();
+    let done = execute_to(args, std::io::BufWriter::new(stdout.lock()))?;
+    print_finished(&done);
+    Ok(ExitCode::from(done.code))
+}
+
+/// Notes and errors of a finished run, to stderr.
+pub fn print_finished(done: &Finished) {
+    for n in &done.notes {
         eprintln!("{n}");
     }
-    for e in &out.stderr {
+    for e in &done.stderr {
         eprintln!("lỗi (error): {e}");
     }
-    Ok(ExitCode::from(out.code))
 }
 
 /// Run `kehoach lint` and return its output.
 pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
+    let mut buf = Vec::new();
+    let done = execute_to(args, &mut buf)?;
+    Ok(Output {
+        stdout: String::from_utf8_lossy(&buf).into_owned(),
+        stderr: done.stderr,
+        notes: done.notes,
+        code: done.code,
+    })
+}
+
+/// Run `kehoach lint`, writing the report to `out` file by file as each is linted.
+pub fn execute_to(args: LintArgs, out: impl Write) -> anyhow::Result<Finished> {
     let format = match args.format {
         FormatArg::Auto if std::env::var("GITHUB_ACTIONS").as_deref() == Ok("true") => {
             Format::Github
@@ -184,73 +251,31 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
         ex.add(Glob::new(g).with_context(|| format!("bad --exclude glob `{g}`"))?);
     }
     let exclude = ex.build()?;
-    let candidates = discover::candidates(&paths, &exclude)?;
+    let found = discover::discover(&paths, &exclude)?;
+    let mut walk_notes = found.loops;
+    let walk_errors = found.errors;
+    let candidates = found.candidates;
 
-    // Configuration per file (nearest kehoach.yaml, or --config for all).
-    let mut configs: HashMap<Option<PathBuf>, Arc<Config>> = HashMap::new();
+    // Configuration per file (nearest kehoach.yaml, or --config for all), and the
+    // catalogues and registries they name: the resolution every command shares.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut settings = Settings::new(
+        Overrides {
+            catalogue: args.catalogue.clone(),
+            agencies: args.agencies.clone(),
+            config: args.config.clone(),
+            levels: cli_levels,
+        },
+        &cwd,
+    );
     let mut jobs: Vec<(Candidate, Arc<Config>)> = Vec::new();
-    let mut discovered: HashMap<PathBuf, Option<PathBuf>> = HashMap::new();
     for c in candidates {
-        let cfg_path = match &args.config {
-            Some(p) => Some(p.clone()),
-            None => {
-                let dir = c.path.parent().unwrap_or(Path::new(".")).to_path_buf();
-                discovered
-                    .entry(dir)
-                    .or_insert_with_key(|d| config::discover(d))
-                    .clone()
-            }
-        };
-        let cfg = match configs.get(&cfg_path) {
-            Some(cfg) => cfg.clone(),
-            None => {
-                let mut loaded = match &cfg_path {
-                    Some(p) => Config::load(p, &metas)?,
-                    None => Config::default(),
-                };
-                loaded.last = cli_levels.clone();
-                let cfg = Arc::new(loaded);
-                configs.insert(cfg_path, cfg.clone());
-                cfg
-            }
-        };
+        let cfg = settings.config_for(&c.path)?;
         if !cfg.excludes(&c.path) {
             jobs.push((c, cfg));
         }
     }
-
-    // Catalogues: --catalogue, else each configuration's, plus the bundled ones.
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let cli_cat = args
-        .catalogue
-        .as_deref()
-        .map(|c| CatalogueRef::parse(c, &cwd));
-    let mut cats: HashMap<CatalogueRef, Arc<CatalogueIndex>> = HashMap::new();
-    let mut wanted: Vec<CatalogueRef> = Vec::new();
-    if let Some(c) = &cli_cat {
-        wanted.push(c.clone());
-    }
-    for cfg in configs.values() {
-        if let Some(c) = &cfg.catalogue {
-            wanted.push(c.clone());
-        }
-    }
-    let bundled: Vec<Arc<CatalogueIndex>> = bundled_catalogues();
-    for r in wanted {
-        if let std::collections::hash_map::Entry::Vacant(e) = cats.entry(r.clone()) {
-            e.insert(load_catalogue(&r, &bundled)?);
-        }
-    }
-
-    // Agency registries: --agencies, else each configuration's, else the bundled one.
-    let mut registries: HashMap<PathBuf, Arc<Registry>> = HashMap::new();
-    let mut reg_paths: Vec<PathBuf> = args.agencies.iter().cloned().collect();
-    reg_paths.extend(configs.values().filter_map(|c| c.agencies.clone()));
-    for p in reg_paths {
-        if let std::collections::hash_map::Entry::Vacant(e) = registries.entry(p.clone()) {
-            e.insert(Arc::new(Registry::load(&p)?));
-        }
-    }
+    let settings = settings;
 
     let lang: Lang = args.lang.into();
     let color = match args.color {
@@ -258,7 +283,7 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
         ColorArg::Never => false,
         ColorArg::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
-    let mut opts = Options {
+    let opts = Options {
         lang,
         color,
         width: 100,
@@ -266,84 +291,107 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
         catalogues: Vec::new(),
     };
 
-    let results: Vec<Outcome> = jobs
-        .par_iter()
-        .map(|(cand, cfg)| {
-            let chosen = cli_cat
-                .as_ref()
-                .or(cfg.catalogue.as_ref())
-                .and_then(|r| cats.get(r));
-            let mut list: Vec<&CatalogueIndex> = chosen.map(|c| c.as_ref()).into_iter().collect();
-            list.extend(bundled.iter().map(|c| c.as_ref()));
-            let reg_path = args.agencies.as_ref().or(cfg.agencies.as_ref());
-            let registry: &Registry = match reg_path.and_then(|p| registries.get(p)) {
-                Some(r) => r,
-                None => Registry::embedded(),
-            };
-            let linter = Linter::new(list).with_agencies(registry);
-            lint_one(&linter, cand, cfg, format, &opts, mode)
-        })
-        .collect();
-
-    let mut summary = Summary::default();
-    let mut parts = Vec::with_capacity(results.len());
-    let mut io_errors = Vec::new();
-    let mut diffs = String::new();
-    let (mut fixed, mut fixed_files) = (0, 0);
-    for r in results {
-        match r {
-            Outcome::Skipped => {}
-            Outcome::Io(e) => io_errors.push(e),
-            Outcome::Done(done) => {
-                let Done {
-                    summary: s,
-                    fragment: f,
-                    catalogue: cat,
-                    fixes,
-                } = *done;
-                if let Some(id) = cat.filter(|id| !opts.catalogues.contains(id)) {
-                    opts.catalogues.push(id);
-                }
-                summary.files += s.files;
-                summary.errors += s.errors;
-                summary.warnings += s.warnings;
-                summary.infos += s.infos;
-                summary.suppressed += s.suppressed;
-                parts.push(f);
-                match fixes {
-                    Fixes::None => {}
-                    Fixes::Applied(n) => {
-                        fixed += n;
-                        fixed_files += 1;
-                    }
-                    Fixes::Diff(n, d) => {
-                        fixed += n;
-                        fixed_files += 1;
-                        diffs.push_str(&d);
-                    }
-                    Fixes::Refused(e) => io_errors.push(e),
+    // Each file on a worker, taken in order; the reports are written in that order as
+    // soon as each is ready, so at most a few files are held at once.
+    let threads = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, jobs.len().max(1));
+    let lint_job = |(cand, cfg): &(Candidate, Arc<Config>)| -> Outcome {
+        let linter =
+            Linter::new(settings.catalogues_for(cfg)).with_agencies(settings.registry_for(cfg));
+        guarded(&cand.path, format, &opts, || {
+            #[cfg(debug_assertions)]
+            if let Some(t) = &args.debug_panic_on {
+                if cand.path.to_string_lossy().contains(t.as_str()) {
+                    panic!("--debug-panic-on {t}");
                 }
             }
-        }
-    }
-    opts.catalogues.sort();
-    let mut notes = Vec::new();
-    let stdout = if mode == FixMode::Diff {
-        notes.push(format!(
-            "có thể sửa {fixed} chỗ trong {fixed_files} tệp ({fixed} fixable finding(s) in {fixed_files} file(s))"
-        ));
-        diffs
-    } else {
-        if mode == FixMode::Apply {
-            notes.push(format!(
-                "đã sửa {fixed} chỗ trong {fixed_files} tệp (fixed {fixed} finding(s) in {fixed_files} file(s))"
-            ));
-        }
-        report::finish(format, parts, &summary, &opts)
+            lint_one(&linter, cand, cfg, format, &opts, mode)
+        })
     };
+    let mut run = Run {
+        sink: match mode {
+            FixMode::Diff => Sink::Diff(out),
+            _ => Sink::Report(Writer::new(format, out, &opts)?),
+        },
+        io_errors: walk_errors,
+        linted: 0,
+        fixed: 0,
+        fixed_files: 0,
+        panicked: 0,
+    };
+    let next = AtomicUsize::new(0);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(threads * 2);
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        for _ in 0..threads {
+            let (tx, next, jobs, lint_job) = (tx.clone(), &next, &jobs, &lint_job);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(i) else { break };
+                    if tx.send((i, lint_job(job))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+        let mut want = 0;
+        for (i, outcome) in rx {
+            pending.insert(i, outcome);
+            while let Some(o) = pending.remove(&want) {
+                want += 1;
+                run.take(o)?;
+            }
+        }
+        Ok(())
+    })?;
+
+    let Run {
+        sink,
+        io_errors,
+        fixed,
+        fixed_files,
+        panicked,
+        linted,
+    } = run;
+    let summary = match sink {
+        Sink::Report(w) => w.finish(&opts)?.1,
+        Sink::Diff(mut out) => {
+            out.flush()?;
+            Summary::default()
+        }
+    };
+    let mut notes = std::mem::take(&mut walk_notes);
+    match mode {
+        FixMode::Diff => notes.push(format!(
+            "có thể sửa {fixed} chỗ trong {fixed_files} tệp ({fixed} fixable finding(s) in {fixed_files} file(s))"
+        )),
+        FixMode::Apply => notes.push(format!(
+            "đã sửa {fixed} chỗ trong {fixed_files} tệp (fixed {fixed} finding(s) in {fixed_files} file(s))"
+        )),
+        FixMode::Off => {}
+    }
+    if panicked > 0 {
+        return Ok(Finished {
+            stderr: io_errors,
+            notes,
+            code: EXIT_PANIC,
+        });
+    }
+    let mut io_errors = io_errors;
+    if linted == 0 && io_errors.is_empty() && !args.allow_empty {
+        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        io_errors.push(format!(
+            "không tìm thấy kế hoạch nào trong {} (no plan found in {}): trong thư mục, kế hoạch là tệp .yaml/.yml có khóa `catalogue:` ở cấp trên cùng; dùng --allow-empty nếu không có kế hoạch là bình thường (in directories, a plan is a .yaml/.yml file with a top-level `catalogue:` key; pass --allow-empty if finding none is expected)",
+            list.join(", "),
+            list.join(", ")
+        ));
+    }
     if !io_errors.is_empty() {
-        return Ok(Output {
-            stdout,
+        return Ok(Finished {
             stderr: io_errors,
             notes,
             code: super::EXIT_ERROR,
@@ -359,12 +407,102 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
     } else {
         u8::from(summary.at_least(fail_level) > 0)
     };
-    Ok(Output {
-        stdout,
+    Ok(Finished {
         stderr: Vec::new(),
         notes,
         code,
     })
+}
+
+/// Where a run's stdout goes: the report, or (`--diff`) the diffs alone.
+enum Sink<W: Write> {
+    Report(Writer<W>),
+    Diff(W),
+}
+
+/// The state of a run while the files' outcomes come in, in order.
+struct Run<W: Write> {
+    sink: Sink<W>,
+    io_errors: Vec<String>,
+    fixed: usize,
+    fixed_files: usize,
+    panicked: usize,
+    /// Files linted (reported), whatever they contained.
+    linted: usize,
+}
+
+impl<W: Write> Run<W> {
+    fn take(&mut self, outcome: Outcome) -> std::io::Result<()> {
+        let done = match outcome {
+            Outcome::Skipped => return Ok(()),
+            Outcome::Io(e) => {
+                self.io_errors.push(e);
+                return Ok(());
+            }
+            Outcome::Done(done) => *done,
+        };
+        self.linted += 1;
+        let Done {
+            summary,
+            fragment,
+            catalogue,
+            fixes,
+            panicked,
+        } = done;
+        self.panicked += usize::from(panicked);
+        let mut diff = None;
+        match fixes {
+            Fixes::None => {}
+            Fixes::Applied(n) => {
+                self.fixed += n;
+                self.fixed_files += 1;
+            }
+            Fixes::Diff(n, d) => {
+                self.fixed += n;
+                self.fixed_files += 1;
+                diff = Some(d);
+            }
+            Fixes::Refused(e) => self.io_errors.push(e),
+        }
+        match &mut self.sink {
+            Sink::Report(w) => w.add(fragment, &summary, catalogue),
+            Sink::Diff(out) => out.write_all(diff.unwrap_or_default().as_bytes()),
+        }
+    }
+}
+
+/// Lint one file inside a panic guard: a panic becomes an internal-error finding for
+/// that file, and the run goes on with the others (exit 101 at the end).
+fn guarded(path: &Path, format: Format, opts: &Options, f: impl FnOnce() -> Outcome) -> Outcome {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(o) => o,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "(no message)".to_string());
+            let mut d = internal_error::finding(&what);
+            d.file = path.to_path_buf();
+            let report = FileReport {
+                file: path.to_path_buf(),
+                source: SourceFile::new(path, ""),
+                diagnostics: vec![d],
+                suppressed: 0,
+                parsed: false,
+                catalogue: None,
+            };
+            let mut summary = Summary::default();
+            summary.add(&report);
+            Outcome::Done(Box::new(Done {
+                summary,
+                fragment: report::fragment(format, &report, opts),
+                catalogue: None,
+                fixes: Fixes::None,
+                panicked: true,
+            }))
+        }
+    }
 }
 
 enum Outcome {
@@ -379,6 +517,8 @@ struct Done {
     fragment: Fragment,
     catalogue: Option<String>,
     fixes: Fixes,
+    /// Linting it panicked; the fragment is the internal-error finding.
+    panicked: bool,
 }
 
 enum Fixes {
@@ -442,6 +582,7 @@ fn lint_one(
         fragment,
         catalogue: report.catalogue,
         fixes,
+        panicked: false,
     }))
 }
 
@@ -481,38 +622,6 @@ fn cli_levels(
         metas,
         Path::new("--select/--ignore"),
     )?))
-}
-
-/// Load a catalogue named by id (among the bundled ones) or path (validated).
-fn load_catalogue(
-    r: &CatalogueRef,
-    bundled: &[Arc<CatalogueIndex>],
-) -> anyhow::Result<Arc<CatalogueIndex>> {
-    match r {
-        CatalogueRef::Path(p) => {
-            let cat = crate::catalogue::load(p)
-                .map_err(|e| anyhow::anyhow!("{}: {}", p.display(), first_line(&e.to_string())))?;
-            Ok(Arc::new(CatalogueIndex::new(cat)))
-        }
-        CatalogueRef::Id(id) => match bundled.iter().find(|c| c.id() == id) {
-            Some(c) => Ok(c.clone()),
-            None => bail!(
-                "no bundled catalogue has the id `{id}` (bundled: {})",
-                crate::catalogue::embedded_ids().join(", ")
-            ),
-        },
-    }
-}
-
-/// The catalogues bundled with kehoach.
-fn bundled_catalogues() -> Vec<Arc<CatalogueIndex>> {
-    vec![Arc::new(CatalogueIndex::new(
-        crate::catalogue::embedded().clone(),
-    ))]
-}
-
-fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or("").to_string()
 }
 
 /// The repository root above `dir` (a directory holding `.git`), or `dir` itself.

@@ -3,6 +3,9 @@
 //! Exit codes: 0 clean, 1 findings at the failing level, 2 usage, config, catalogue or
 //! I/O error.
 
+// The command line is the one place that prints (house rule 1; `[lints]` in Cargo.toml).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

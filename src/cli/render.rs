@@ -69,6 +69,19 @@ pub struct CommonArgs {
     pub catalogue: Option<PathBuf>,
 }
 
+impl CommonArgs {
+    /// What these options override in the resolution every command shares.
+    fn overrides(&self) -> crate::settings::Overrides {
+        crate::settings::Overrides {
+            catalogue: self
+                .catalogue
+                .as_ref()
+                .map(|p| p.to_string_lossy().into_owned()),
+            ..Default::default()
+        }
+    }
+}
+
 /// `kehoach build [PATHS…]`.
 #[derive(Debug, clap::Args)]
 pub struct BuildArgs {
@@ -88,18 +101,10 @@ pub struct BuildArgs {
     pub common: CommonArgs,
 }
 
-/// `kehoach lint PATHS…` run in-process, with its own config discovery and the default
-/// format (human on a terminal, GitHub commands under Actions).
+/// `kehoach lint PATHS…` called as a function, with its own config discovery and the
+/// default format (human on a terminal, GitHub commands under Actions).
 fn lint_first(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    #[derive(clap::Parser)]
-    struct Lint {
-        #[command(flatten)]
-        args: super::lint::LintArgs,
-    }
-    let argv = std::iter::once(std::ffi::OsString::from("lint"))
-        .chain(paths.iter().map(|p| p.clone().into_os_string()));
-    let lint = <Lint as clap::Parser>::try_parse_from(argv)?;
-    super::lint::run(lint.args)
+    super::lint::run(super::lint::LintArgs::for_paths(paths.to_vec()))
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
@@ -260,11 +265,11 @@ fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Resul
         }
         Err(e) => return Err(e.into()),
     };
-    let catalogue = crate::catalogue::resolve_for_plan(
-        &loaded.plan.catalogue,
-        plan_path,
-        common.catalogue.as_deref(),
-    )?;
+    // The catalogue lint uses for this plan (`--catalogue`, kehoach.yaml's `catalogue:`,
+    // else the bundled one it pins).
+    let index = crate::settings::Settings::new(common.overrides(), &std::env::current_dir()?)
+        .catalogue_for_plan(plan_path, &loaded.plan.catalogue.value)?;
+    let catalogue = &index.catalogue;
     let (output, emit) = match job.pdf {
         Some((o, e)) => (Some(o), e),
         None => (None, Emit::Pdf),
@@ -294,7 +299,7 @@ fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Resul
     }
     let docx = match job.docx {
         Some(path) => {
-            let out = crate::render::docx::render_plan_docx(&loaded.plan, &catalogue)
+            let out = crate::render::docx::render_plan_docx(&loaded.plan, catalogue)
                 .with_context(|| format!("không xuất được (cannot export) {}", path.display()))?;
             for s in &out.stripped {
                 eprintln!(
@@ -309,7 +314,7 @@ fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Resul
     };
     let out = match output {
         Some(_) => Some(
-            render_plan(&loaded.plan, &loaded.source, &catalogue, &opts).with_context(|| {
+            render_plan(&loaded.plan, &loaded.source, catalogue, &opts).with_context(|| {
                 format!("không xuất được (cannot render) {}", plan_path.display())
             })?,
         ),

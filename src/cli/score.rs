@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use super::catalogue::emit;
-use crate::catalogue;
 use crate::diagnostic::Lang;
 use crate::plan::{InputValue, LoadError, load_plan};
 use crate::score::{self, LABEL_FULL, LABEL_PARTIAL, LABEL_ZERO, ScoreReport, analysis_line};
@@ -59,18 +58,18 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         }
         Err(e) => anyhow::bail!(e),
     };
-    let cat = match catalogue::resolve_for_plan(
-        &loaded.plan.catalogue,
-        &args.plan,
-        args.catalogue.as_deref(),
-    ) {
-        Ok(c) => c,
-        Err(err) => {
-            eprintln!("{:?}", miette::Report::new(err));
-            return Ok(ExitCode::from(super::EXIT_ERROR));
-        }
+    // The catalogue lint uses for this plan (`--catalogue`, kehoach.yaml's `catalogue:`,
+    // else the bundled one it pins).
+    let overrides_cli = crate::settings::Overrides {
+        catalogue: args
+            .catalogue
+            .as_ref()
+            .map(|p| p.to_string_lossy().into_owned()),
+        ..Default::default()
     };
-    let report = score::score_plan(&cat, &loaded.plan, &overrides);
+    let cat = crate::settings::Settings::new(overrides_cli, &std::env::current_dir()?)
+        .catalogue_for_plan(&args.plan, &loaded.plan.catalogue.value)?;
+    let report = score::score_plan(&cat.catalogue, &loaded.plan, &overrides);
     match args.format {
         ScoreFormat::Json => emit(&(serde_json::to_string_pretty(&report)? + "\n"))?,
         ScoreFormat::Table => emit(&table(&report))?,

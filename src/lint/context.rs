@@ -66,7 +66,9 @@ impl<'a> Context<'a> {
     /// computed once per file for all agency rules. Empty without a registry.
     pub fn agency_lookups(&self) -> &[(Mention, Lookup<'a>)] {
         match self.agencies {
-            Some(reg) => self.lookups.get_or_init(|| mentions::compute(self, reg)),
+            Some(reg) => self
+                .lookups
+                .get_or_init(|| mentions::compute(self.plan, self.source, reg)),
             None => &[],
         }
     }
@@ -127,29 +129,6 @@ impl<'a> Context<'a> {
     /// The span of `needle` inside the source text of `within` (a scalar's span), or
     /// `within` itself when the text is not there verbatim (escapes, folding).
     pub fn sub_span(&self, within: Span, needle: &str) -> Span {
-        let text: &str = &self.source.text;
-        let end = (within.offset + within.len.max(1)).min(text.len());
-        let hay = text.get(within.offset..end).unwrap_or("");
-        match hay.find(needle) {
-            Some(i) if within.is_known() && !needle.is_empty() => {
-                let offset = within.offset + i;
-                // Count from the scalar's own start, not the file's: O(scalar), not O(file).
-                let between = &hay[..i];
-                let (line, column) = match between.rfind('\n') {
-                    Some(nl) => (
-                        within.line + between.matches('\n').count() as u32,
-                        between[nl + 1..].chars().count() as u32 + 1,
-                    ),
-                    None => (within.line, within.column + between.chars().count() as u32),
-                };
-                Span {
-                    line,
-                    column,
-                    offset,
-                    len: needle.len(),
-                }
-            }
-            _ => within,
-        }
+        mentions::sub_span(self.source, within, needle)
     }
 }

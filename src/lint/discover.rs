@@ -22,25 +22,80 @@ pub struct Candidate {
 #[error("{}: no such file or directory", .0.display())]
 pub struct Missing(pub PathBuf);
 
-/// Every candidate under the given paths, in a stable order.
+/// What discovery found: the candidates, and what it could not walk.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub candidates: Vec<Candidate>,
+    /// Entries that could not be read (a broken symbolic link, a directory without
+    /// permission): errors of the run.
+    pub errors: Vec<String>,
+    /// Symbolic links not followed because they lead back to a directory above them.
+    pub loops: Vec<String>,
+}
+
+/// Every candidate under the given paths, in a stable order (what could not be walked is
+/// left out; [`discover`] says what it was).
 pub fn candidates(paths: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Candidate>, Missing> {
-    let mut out = Vec::new();
+    discover(paths, exclude).map(|f| f.candidates)
+}
+
+/// Every candidate under the given paths, in a stable order. Symbolic links are followed
+/// (a link back to a directory above it is reported, not followed), and a file reached
+/// twice (through a link) is linted once, under the first path it was found by.
+pub fn discover(paths: &[PathBuf], exclude: &GlobSet) -> Result<Found, Missing> {
+    let mut found = Found::default();
+    let mut seen = std::collections::HashSet::new();
+    let mut push = |found: &mut Found, path: &Path, explicit: bool| {
+        let key = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if seen.insert(key) {
+            found.candidates.push(Candidate {
+                path: path.to_path_buf(),
+                explicit,
+            });
+        }
+    };
     for p in paths {
         if p.is_file() {
-            out.push(Candidate {
-                path: p.clone(),
-                explicit: true,
-            });
+            push(&mut found, p, true);
             continue;
         }
         if !p.is_dir() {
             return Err(Missing(p.clone()));
         }
         let walker = walkdir::WalkDir::new(p)
+            .follow_links(true)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-        for entry in walker.filter_map(Result::ok) {
+        for entry in walker {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let at = e.path().unwrap_or(p).display().to_string();
+                    match e.loop_ancestor() {
+                        Some(up) => found.loops.push(format!(
+                            "{at}: liên kết tượng trưng dẫn ngược về {} nên không đi theo (a symbolic link back to {}, not followed)",
+                            up.display(),
+                            up.display()
+                        )),
+                        // A broken link to something that is not a plan is no concern.
+                        None if e.path().is_some_and(|x| !is_yaml(x))
+                            && e.io_error().is_some_and(|io| {
+                                io.kind() == std::io::ErrorKind::NotFound
+                            }) => {}
+                        None => {
+                            let why = e
+                                .io_error()
+                                .map(|io| io.to_string())
+                                .unwrap_or_else(|| e.to_string());
+                            found.errors.push(format!(
+                                "{at}: không đọc được ({why}); nếu là liên kết tượng trưng hỏng thì sửa hoặc xóa nó (cannot read it: {why}; if it is a broken symbolic link, fix or remove it)"
+                            ));
+                        }
+                    }
+                    continue;
+                }
+            };
             let path = entry.path();
             if !entry.file_type().is_file()
                 || !is_yaml(path)
@@ -50,14 +105,10 @@ pub fn candidates(paths: &[PathBuf], exclude: &GlobSet) -> Result<Vec<Candidate>
             {
                 continue;
             }
-            out.push(Candidate {
-                path: path.to_path_buf(),
-                explicit: false,
-            });
+            push(&mut found, path, false);
         }
     }
-    out.dedup();
-    Ok(out)
+    Ok(found)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -5,11 +5,9 @@
 
 use std::collections::HashMap;
 
-use crate::plan::BudgetSection;
-use crate::source::{Span, Spanned};
+use crate::plan::{BudgetSection, Plan};
+use crate::source::{SourceFile, Span, Spanned};
 use crate::vn::agency::{Lookup, Registry, split_agencies};
-
-use super::context::Context;
 
 /// Which column an agency was named in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,9 +30,13 @@ pub struct Mention {
 }
 
 /// Every agency mention in the plan, with its registry lookup, in document order.
-pub fn compute<'a>(cx: &Context<'a>, reg: &'a Registry) -> Vec<(Mention, Lookup<'a>)> {
+pub fn compute<'a>(
+    plan: &Plan,
+    source: &SourceFile,
+    reg: &'a Registry,
+) -> Vec<(Mention, Lookup<'a>)> {
     let mut memo: HashMap<String, Lookup<'a>> = HashMap::new();
-    agency_mentions(cx)
+    agency_mentions(plan, source)
         .into_iter()
         .map(|m| {
             let l = *memo
@@ -46,7 +48,7 @@ pub fn compute<'a>(cx: &Context<'a>, reg: &'a Registry) -> Vec<(Mention, Lookup<
 }
 
 /// Every agency mention in the plan, in document order.
-pub fn agency_mentions<'p>(cx: &Context<'p>) -> Vec<Mention> {
+pub fn agency_mentions<'p>(plan: &'p Plan, source: &SourceFile) -> Vec<Mention> {
     let mut out = Vec::new();
     // Cells repeat ("Sở Thông tin và Truyền thông" leads most tasks): split each text once.
     let mut pieces: HashMap<&'p str, Vec<String>> = HashMap::new();
@@ -56,7 +58,7 @@ pub fn agency_mentions<'p>(cx: &Context<'p>) -> Vec<Mention> {
             .or_insert_with(|| split_agencies(&cell.value));
         for piece in split.iter().cloned() {
             out.push(Mention {
-                span: cx.sub_span(cell.span, &piece),
+                span: sub_span(source, cell.span, &piece),
                 cell: cell.span,
                 text: piece,
                 path: path.clone(),
@@ -64,7 +66,7 @@ pub fn agency_mentions<'p>(cx: &Context<'p>) -> Vec<Mention> {
             });
         }
     };
-    for (i, task) in cx.plan.tasks.iter().enumerate() {
+    for (i, task) in plan.tasks.iter().enumerate() {
         for (j, l) in task.lead.iter().enumerate() {
             push(l, format!("tasks[{i}].lead[{j}]"), Role::Lead);
         }
@@ -72,7 +74,7 @@ pub fn agency_mentions<'p>(cx: &Context<'p>) -> Vec<Mention> {
             push(s, format!("tasks[{i}].support[{j}]"), Role::Support);
         }
     }
-    for (t, table) in cx.plan.budget_tables.iter().enumerate() {
+    for (t, table) in plan.budget_tables.iter().enumerate() {
         let mut stack: Vec<(String, &BudgetSection)> = table
             .sections
             .iter()
@@ -92,4 +94,33 @@ pub fn agency_mentions<'p>(cx: &Context<'p>) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// The span of `needle` inside the source text of `within` (a scalar's span), or
+/// `within` itself when the text is not there verbatim (escapes, folding).
+pub fn sub_span(source: &SourceFile, within: Span, needle: &str) -> Span {
+    let text: &str = &source.text;
+    let end = (within.offset + within.len.max(1)).min(text.len());
+    let hay = text.get(within.offset..end).unwrap_or("");
+    match hay.find(needle) {
+        Some(i) if within.is_known() && !needle.is_empty() => {
+            let offset = within.offset + i;
+            // Count from the scalar's own start, not the file's: O(scalar), not O(file).
+            let between = &hay[..i];
+            let (line, column) = match between.rfind('\n') {
+                Some(nl) => (
+                    within.line + between.matches('\n').count() as u32,
+                    between[nl + 1..].chars().count() as u32 + 1,
+                ),
+                None => (within.line, within.column + between.chars().count() as u32),
+            };
+            Span {
+                line,
+                column,
+                offset,
+                len: needle.len(),
+            }
+        }
+        _ => within,
+    }
 }

@@ -39,14 +39,15 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
     }
 }
 
-pub fn finish(parts: Vec<Fragment>, summary: &Summary) -> String {
-    let diags: Vec<Value> = parts.into_iter().flat_map(|p| p.values).collect();
-    let doc = json!({
+/// The key of the array findings are streamed into, and its items' depth.
+pub const ARRAY: &str = "diagnostics";
+pub const ITEM_DEPTH: usize = 2;
+
+/// The document with no findings: the writer streams them into its `diagnostics`.
+pub fn document(summary: &Summary) -> Value {
+    json!({
         "version": VERSION,
-        "diagnostics": diags,
+        "diagnostics": [],
         "summary": summary,
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    })
 }

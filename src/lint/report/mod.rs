@@ -1,6 +1,8 @@
-//! Reporters: each file's findings are rendered as soon as the file is linted (so the
-//! sources need not be kept), then the pieces are put together in file order.
+//! Reporters: each file's findings are rendered as soon as the file is linted (so its
+//! source need not be kept), and a [`Writer`] writes the pieces out in file order as they
+//! come, JSON and SARIF included: memory does not grow with the number of files.
 
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -120,6 +122,15 @@ impl Summary {
         }
     }
 
+    /// Add another run's counts.
+    pub fn merge(&mut self, o: &Summary) {
+        self.files += o.files;
+        self.errors += o.errors;
+        self.warnings += o.warnings;
+        self.infos += o.infos;
+        self.suppressed += o.suppressed;
+    }
+
     /// Findings at or above a level.
     pub fn at_least(&self, level: Level) -> usize {
         match level {
@@ -161,47 +172,174 @@ pub struct Fragment {
     pub text: String,
     /// GitHub: lines per level (error, warning, notice), to send errors first.
     pub by_level: [String; 3],
-    /// JSON and SARIF: one value per finding.
+    /// JSON and SARIF: one value per finding (what the reporters make).
     pub values: Vec<serde_json::Value>,
+    /// JSON and SARIF: each value pretty-printed at its depth in the document (what
+    /// [`fragment`] hands to the writer).
+    pub items: Vec<String>,
 }
 
 /// Render one file's findings.
 pub fn fragment(format: Format, report: &FileReport, opts: &Options) -> Fragment {
-    match format {
+    let mut f = match format {
         Format::Human => human::fragment(report, opts),
         Format::Concise => concise::fragment(report, opts),
         Format::Json => json::fragment(report, opts),
         Format::Sarif => sarif::fragment(report, opts),
         Format::Github => github::fragment(report, opts),
+    };
+    let depth = match format {
+        Format::Json => json::ITEM_DEPTH,
+        Format::Sarif => sarif::ITEM_DEPTH,
+        _ => 0,
+    };
+    f.items = std::mem::take(&mut f.values)
+        .iter()
+        .map(|v| indented(v, depth))
+        .collect();
+    f
+}
+
+/// A value pretty-printed as serde_json does at `depth` levels of a document.
+fn indented(v: &serde_json::Value, depth: usize) -> String {
+    let pad = "  ".repeat(depth);
+    let text = serde_json::to_string_pretty(v).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&pad);
+        out.push_str(line);
+    }
+    out
+}
+
+/// A pretty-printed document around one array left open for streaming: the text up to
+/// and including the array's `[`, and from its `]` to the end.
+fn split_open(doc: &serde_json::Value, key: &str) -> (String, String) {
+    let mut text = serde_json::to_string_pretty(doc).unwrap_or_default();
+    text.push('\n');
+    let marker = format!("\"{key}\": []");
+    match text.find(&marker) {
+        Some(at) => {
+            let open = at + marker.len() - 1;
+            (text[..open].to_string(), text[open..].to_string())
+        }
+        None => (text, String::new()),
     }
 }
 
-/// Put the pieces together.
-pub fn finish(format: Format, parts: Vec<Fragment>, summary: &Summary, opts: &Options) -> String {
-    match format {
-        Format::Human | Format::Concise => {
-            let mut s: String = parts.into_iter().map(|p| p.text).collect();
-            s.push_str(&summary.line(opts.lang));
-            s.push('\n');
-            s
+/// Writes a report file by file, in the order the files are given to it.
+pub struct Writer<W: Write> {
+    format: Format,
+    out: W,
+    lang: Lang,
+    summary: Summary,
+    catalogues: Vec<String>,
+    items: usize,
+    /// GitHub: warnings and notices, sent after every error.
+    deferred: [String; 2],
+}
+
+impl<W: Write> Writer<W> {
+    /// Start a report: JSON and SARIF write their opening here.
+    pub fn new(format: Format, out: W, opts: &Options) -> io::Result<Self> {
+        let mut w = Writer {
+            format,
+            out,
+            lang: opts.lang,
+            summary: Summary::default(),
+            catalogues: Vec::new(),
+            items: 0,
+            deferred: Default::default(),
+        };
+        let head = match format {
+            Format::Json => Some(split_open(&json::document(&Summary::default()), json::ARRAY).0),
+            Format::Sarif => Some(split_open(&sarif::document(opts, &[]), sarif::ARRAY).0),
+            _ => None,
+        };
+        if let Some(h) = head {
+            w.out.write_all(h.as_bytes())?;
         }
-        Format::Json => json::finish(parts, summary),
-        Format::Sarif => sarif::finish(parts, opts),
-        Format::Github => github::finish(parts),
+        Ok(w)
+    }
+
+    /// One file's part, with its counts and the catalogue it was linted against.
+    pub fn add(
+        &mut self,
+        f: Fragment,
+        counts: &Summary,
+        catalogue: Option<String>,
+    ) -> io::Result<()> {
+        self.summary.merge(counts);
+        if let Some(id) = catalogue.filter(|id| !self.catalogues.contains(id)) {
+            self.catalogues.push(id);
+        }
+        match self.format {
+            Format::Human | Format::Concise => self.out.write_all(f.text.as_bytes()),
+            Format::Github => {
+                let [errors, warnings, notices] = f.by_level;
+                self.deferred[0].push_str(&warnings);
+                self.deferred[1].push_str(&notices);
+                self.out.write_all(errors.as_bytes())
+            }
+            Format::Json | Format::Sarif => {
+                for item in f.items {
+                    let sep: &[u8] = if self.items == 0 { b"\n" } else { b",\n" };
+                    self.items += 1;
+                    self.out.write_all(sep)?;
+                    self.out.write_all(item.as_bytes())?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Close the report (summary line, JSON summary, SARIF run properties) and flush.
+    pub fn finish(mut self, opts: &Options) -> io::Result<(W, Summary)> {
+        let summary = self.summary;
+        let tail = match self.format {
+            Format::Human | Format::Concise => format!("{}\n", summary.line(self.lang)),
+            Format::Github => std::mem::take(&mut self.deferred).concat(),
+            Format::Json => self.close(
+                split_open(&json::document(&summary), json::ARRAY).1,
+                json::ITEM_DEPTH,
+            ),
+            Format::Sarif => {
+                self.catalogues.sort();
+                let doc = sarif::document(opts, &self.catalogues);
+                self.close(split_open(&doc, sarif::ARRAY).1, sarif::ITEM_DEPTH)
+            }
+        };
+        self.out.write_all(tail.as_bytes())?;
+        self.out.flush()?;
+        Ok((self.out, summary))
+    }
+
+    /// The end of a document after its streamed array: on a new line at the array's
+    /// indent when it has items, as `[]` when it has none.
+    fn close(&self, tail: String, depth: usize) -> String {
+        if self.items == 0 {
+            tail
+        } else {
+            format!("\n{}{tail}", "  ".repeat(depth - 1))
+        }
     }
 }
 
 /// Render whole reports at once (tests, small runs).
 pub fn render(format: Format, reports: &[FileReport], opts: &Options) -> String {
-    let mut summary = Summary::default();
-    let parts = reports
-        .iter()
-        .map(|r| {
-            summary.add(r);
-            fragment(format, r, opts)
-        })
-        .collect();
-    finish(format, parts, &summary, opts)
+    let run = || -> io::Result<Vec<u8>> {
+        let mut w = Writer::new(format, Vec::new(), opts)?;
+        for r in reports {
+            let mut counts = Summary::default();
+            counts.add(r);
+            w.add(fragment(format, r, opts), &counts, r.catalogue.clone())?;
+        }
+        Ok(w.finish(opts)?.0)
+    };
+    String::from_utf8(run().unwrap_or_default()).unwrap_or_default()
 }
 
 /// 1-based start and end (line, column) of a finding; (1, 1) when it has no place.

@@ -133,9 +133,14 @@ fn rule_descriptors(lang: Lang) -> Vec<Value> {
         .collect()
 }
 
-pub fn finish(parts: Vec<Fragment>, opts: &Options) -> String {
-    let results: Vec<Value> = parts.into_iter().flat_map(|p| p.values).collect();
-    let doc = json!({
+/// The key of the array results are streamed into, and its items' depth.
+pub const ARRAY: &str = "results";
+pub const ITEM_DEPTH: usize = 4;
+
+/// The document with no results: the writer streams them into its `results`. The ids of
+/// the catalogues used go in the run properties (known at the end).
+pub fn document(opts: &Options, catalogues: &[String]) -> Value {
+    json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
@@ -145,11 +150,8 @@ pub fn finish(parts: Vec<Fragment>, opts: &Options) -> String {
                 "rules": rule_descriptors(opts.lang),
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": { "catalogues": opts.catalogues },
+            "results": [],
+            "properties": { "catalogues": catalogues },
         }],
-    });
-    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
-    s.push('\n');
-    s
+    })
 }

@@ -19,7 +19,7 @@ pub static RULE: RuleDef = RuleDef {
                 "kế hoạch thật lớn nhất chỉ khoảng 200 KB; tệp lớn hơn nhiều, lồng quá sâu hoặc dùng quá nhiều alias YAML gần như chắc chắn không phải kế hoạch, và bị từ chối để không treo máy CI",
                 "the largest real plan is about 200 KB; a file far larger, nested too deep or using too many YAML aliases is almost surely not a plan, and is refused so CI does not hang",
             ),
-            bad: "a: &a [*a, *a, *a]  # alias bomb\n",
+            bad: "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]  # an alias bomb: 100,000 values\n",
             good: "catalogue: dti-922-2022\n",
         },
     },

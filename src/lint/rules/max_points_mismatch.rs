@@ -24,7 +24,7 @@ pub static RULE: RuleDef = RuleDef {
                 "the maximum of each indicator is set by Decision 922/QĐ-BTTTT; a copying slip in the appendix misleads the assigned agency about how much the indicator weighs, and the main index maximum no longer adds up",
             ),
             bad: "tasks:\n  - id: pl1-6.12\n    indicators: [\"6.12\"]\n    max_points: 15\n",
-            good: "tasks:\n  - id: pl1-6.12\n    indicators: [\"6.12\"]\n    max_points: 10\n",
+            good: "tasks:\n  - id: pl1-6.12\n    indicators: [\"6.12\"]\n    max_points: 20\n",
         },
     },
     check: Check::Plan(check),

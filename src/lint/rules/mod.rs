@@ -37,6 +37,7 @@ macro_rules! registry {
 }
 
 registry! {
+    internal_error,
     yaml_syntax,
     invalid_value,
     unknown_key,

@@ -17,11 +17,11 @@ pub static RULE: RuleDef = RuleDef {
         ),
         explanation: Explanation {
             why: StaticText::new(
-                "nhiệm vụ gắn với mã chỉ số không tồn tại (gõ nhầm 6.21 thay cho 6.12, hoặc mã của bộ chỉ số năm khác) thì chỉ số thật không được giao, và số liệu hiện trạng không đối chiếu được với điểm tối đa",
-                "a task tied to a code that does not exist (6.21 typed for 6.12, or a code from another year's catalogue) leaves the real indicator unassigned, and its baseline cannot be checked against the maximum",
+                "nhiệm vụ gắn với mã chỉ số không tồn tại (gõ nhầm 6.31 thay cho 6.13, hoặc mã của bộ chỉ số năm khác) thì chỉ số thật không được giao, và số liệu hiện trạng không đối chiếu được với điểm tối đa",
+                "a task tied to a code that does not exist (6.31 typed for 6.13, or a code from another year's catalogue) leaves the real indicator unassigned, and its baseline cannot be checked against the maximum",
             ),
-            bad: "tasks:\n  - id: nv-1\n    indicators: [\"6.21\"]\n",
-            good: "tasks:\n  - id: nv-1\n    indicators: [\"6.12\"]\n",
+            bad: "tasks:\n  - id: nv-1\n    indicators: [\"6.31\"]\n",
+            good: "tasks:\n  - id: nv-1\n    indicators: [\"6.13\"]\n",
         },
     },
     check: Check::Plan(check),

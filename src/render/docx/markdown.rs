@@ -31,8 +31,7 @@ impl From<Table> for Block {
     }
 }
 
-/// A table's rows of cells, each cell a list of runs.
-pub type Rows = Vec<Vec<Vec<(String, Look)>>>;
+pub use super::tables::Rows;
 
 struct State<'s> {
     sink: &'s mut Sink,

@@ -117,8 +117,11 @@ fn cell_of(runs: &[(String, Look)], align: AlignmentType, width: usize, size: us
         .add_paragraph(p)
 }
 
+/// A table's rows of cells, each cell a list of runs.
+pub type Rows = Vec<Vec<Vec<(String, Look)>>>;
+
 /// A table from Markdown: equal columns over `width`, the head rows bold.
-pub fn markdown_table(rows: super::markdown::Rows, head: usize, width: usize) -> Table {
+pub fn markdown_table(rows: Rows, head: usize, width: usize) -> Table {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let widths = vec![width / cols; cols];
     let mut rows = rows.into_iter();
