@@ -2,6 +2,7 @@
 //! suppression and reporters. `engine` runs the rules on one file; `discover` finds the
 //! files; `report` renders the findings.
 
+pub mod asof;
 pub mod catindex;
 pub mod config;
 pub mod context;

@@ -54,8 +54,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .with_path(format!("tasks[{i}]"))
             .with_label(t("thiếu `lead`", "no `lead`"))
             .with_help(t(
-                "thêm `lead:` với cơ quan chủ trì, ví dụ `lead: [Sở Thông tin và Truyền thông]`",
-                "add `lead:` naming the lead agency, e.g. `lead: [Sở Thông tin và Truyền thông]`",
+                "thêm `lead:` với cơ quan chủ trì (tên chuẩn trong danh mục cơ quan)",
+                "add `lead:` naming the lead agency (its canonical name in the agency registry)",
             ));
         if let [code] = task.indicators.as_slice() {
             d = d.with_indicator(code.value.trim());
