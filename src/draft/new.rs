@@ -111,6 +111,8 @@ pub fn new_plan(cat: &Catalogue, new: &NewPlan) -> Plan {
         closing: None,
         recipients: Vec::new(),
         signer: None,
+        outline: Vec::new(),
+        task_fields: Vec::new(),
         appendices: vec![Appendix {
             title: format!(
                 "PHÂN CÔNG THỰC HIỆN BỘ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ (DTI) CẤP TỈNH NĂM {}",
@@ -118,6 +120,7 @@ pub fn new_plan(cat: &Catalogue, new: &NewPlan) -> Plan {
             ),
             kind: AppendixKind::Assignment,
             table: None,
+            tasks: None,
             groups,
         }],
     }
@@ -172,6 +175,7 @@ fn rows(entry: &Entry, group: &str, out: &mut Vec<Task>) {
             budget: None,
             note: None,
             inputs: Vec::new(),
+            fields: None,
         });
         rows(child, group, out);
     }

@@ -25,64 +25,51 @@ pub fn write(a: &AppendixView, w: &mut Writer) {
         style::body_width()
     };
     if let Some(v) = &a.assignment {
-        use Col::{Fix, Fr};
-        let widths = spread(
-            width,
-            &[
-                Fix(600),
-                Fix(900),
-                Fr(2.0),
-                Fr(0.8),
-                Fr(3.2),
-                Fr(1.3),
-                Fr(1.3),
-                Fr(1.0),
-                Fr(1.0),
-            ],
-        );
+        // The columns the view chose (only those some row fills), widths from the
+        // view's shares; Typst's `auto` (the TT column) becomes a fixed width.
+        let cols: Vec<Col> = v
+            .columns
+            .iter()
+            .map(|c| match c.width.strip_suffix("fr").and_then(|f| f.parse().ok()) {
+                Some(f) => Col::Fr(f),
+                None => Col::Fix(600),
+            })
+            .collect();
+        let widths = spread(width, &cols);
+        let n = v.columns.len();
         let mut rows = Vec::new();
         for g in &v.groups {
             rows.push(vec![Cell {
                 fill: Some("EBEBEB"),
-                span: 9,
+                span: n,
                 ..Cell::text(w.sink.clean(&g.heading), Look::default().bold())
             }]);
             for r in &g.rows {
                 rows.push(
-                    [
-                        &r.number.to_string(),
-                        &r.code,
-                        &r.name,
-                        &r.max_points,
-                        &r.method,
-                        &r.lead,
-                        &r.support,
-                        &r.deadline,
-                        &r.target,
-                    ]
-                    .iter()
-                    .map(|s| Cell::text(w.sink.clean(s), Look::default()))
-                    .collect(),
+                    r.cells
+                        .iter()
+                        .map(|s| Cell::text(w.sink.clean(s), Look::default()))
+                        .collect(),
                 );
+                for (label, text) in &r.inputs {
+                    rows.push(vec![
+                        Cell::text(String::new(), Look::default()),
+                        Cell::text(w.sink.clean(label), Look::default()),
+                        Cell {
+                            span: n.saturating_sub(2),
+                            ..Cell::text(w.sink.clean(text), Look::default())
+                        },
+                    ]);
+                }
             }
         }
-        w.push(tables::data_table(
-            &widths,
-            &[Center, Center, Left, Center, Left, Left, Left, Left, Left],
-            &[
-                "TT",
-                "Mã chỉ số",
-                "Tên chỉ số",
-                "Điểm tối đa",
-                "Cách xác định và tính điểm",
-                "Cơ quan chủ trì",
-                "Cơ quan phối hợp",
-                "Thời gian hoàn thành",
-                "Mục tiêu",
-            ],
-            rows,
-            11,
-        ));
+        let aligns: Vec<_> = v
+            .columns
+            .iter()
+            .map(|c| if c.align == "center" { Center } else { Left })
+            .collect();
+        let headers: Vec<&str> = v.columns.iter().map(|c| c.header).collect();
+        w.push(tables::data_table(&widths, &aligns, &headers, rows, 11));
     } else if let Some(m) = &a.missing {
         w.line(&[(m, Look::default())]);
     } else if let Some(b) = &a.budget {

@@ -10,15 +10,13 @@ use super::markdown::{self, Block};
 use super::style;
 use super::tables::{self, Cell};
 use super::text::{Look, Sink, run};
-use crate::render::view::View;
+use crate::render::view::{AgencyView, BaselineView, BodyBlock, TaskBlock, View};
 use crate::vn::letters;
 
 /// Writes blocks, numbering parts and items as it goes.
 pub struct Writer<'s> {
     pub sink: &'s mut Sink,
     pub blocks: Vec<Block>,
-    part: u32,
-    item: u32,
 }
 
 impl<'s> Writer<'s> {
@@ -26,8 +24,6 @@ impl<'s> Writer<'s> {
         Writer {
             sink,
             blocks: Vec::new(),
-            part: 0,
-            item: 0,
         }
     }
 
@@ -69,36 +65,6 @@ impl<'s> Writer<'s> {
         self.push(p);
     }
 
-    /// A part heading: "I. MỤC ĐÍCH, YÊU CẦU".
-    pub fn part(&mut self, heading: &str) {
-        self.part += 1;
-        self.item = 0;
-        self.place(heading);
-        let text = format!("{}. {}", letters::roman(self.part), heading);
-        self.heading(&text);
-    }
-
-    /// An item heading: "1. Mục đích".
-    pub fn item(&mut self, heading: &str) {
-        self.item += 1;
-        let text = format!("{}. {}", self.item, heading);
-        self.heading(&text);
-    }
-
-    /// A point: "a) " and its title in bold, then ": " and the body when there is one.
-    pub fn point(&mut self, letter: &str, title: &str, body: Option<&str>) {
-        let mark = format!("{letter}) ");
-        let mut runs = vec![
-            (mark.as_str(), Look::default()),
-            (title, Look::default().bold()),
-        ];
-        if let Some(b) = body.filter(|b| !b.is_empty()) {
-            runs.push((": ", Look::default()));
-            runs.push((b, Look::default()));
-        }
-        self.line(&runs);
-    }
-
     /// An administrative dash paragraph: "- " at the first-line indent.
     pub fn dash(&mut self, mark: &str, runs: &[(&str, Look)]) {
         let mark = format!("{mark} ");
@@ -117,7 +83,9 @@ pub fn spacing(before_pt: u32, after_pt: u32) -> LineSpacing {
         .after(after_pt * 20)
 }
 
-/// The whole body of the plan, up to and including the signature block.
+/// The whole body of the plan, up to and including the signature block: the blocks of
+/// `view.body` in the author's order, numbered as the view numbered them (the same list
+/// `templates/plan.typ.tera` lays out for the PDF).
 pub fn write(view: &View, w: &mut Writer) {
     header(view, w);
     title(view, w);
@@ -125,63 +93,8 @@ pub fn write(view: &View, w: &mut Writer) {
     for b in &view.bases {
         w.line(&[(b, Look::default().italic())]);
     }
-    if let Some(p) = &view.preamble {
-        w.place("lời mở đầu (preamble)");
-        w.md(p);
-    }
-    if view.purposes.is_some() || view.requirements.is_some() {
-        w.part("MỤC ĐÍCH, YÊU CẦU");
-        if let Some(t) = &view.purposes {
-            w.item("Mục đích");
-            w.md(t);
-        }
-        if let Some(t) = &view.requirements {
-            w.item("Yêu cầu");
-            w.md(t);
-        }
-    }
-    if let Some(b) = &view.baseline {
-        w.part(&format!("HIỆN TRẠNG CHỈ SỐ DTI NĂM {}", b.year));
-        if !b.rows.is_empty() {
-            let t = baseline_table(view, w.sink);
-            w.push(t);
-        }
-        if let Some(t) = &b.text {
-            w.md(t);
-        }
-        analysis(view, w);
-    }
-    if let Some(g) = &view.goals {
-        w.part("MỤC TIÊU");
-        if let Some(t) = &g.text {
-            w.md(t);
-        }
-        if g.total.is_some() || g.rank.is_some() {
-            let mut s = String::new();
-            if let Some(t) = &g.total {
-                s.push_str(&format!("Tổng điểm DTI phấn đấu đạt: {t} điểm. "));
-            }
-            if let Some(r) = g.rank {
-                s.push_str(&format!("Xếp hạng phấn đấu: {r}/63."));
-            }
-            w.line(&[(s.trim_end(), Look::default())]);
-        }
-    }
-    tasks(view, w);
-    for s in &view.sections {
-        match s.depth {
-            1 => w.part(&s.heading),
-            2 => w.item(&s.heading),
-            _ => w.line(&[(&s.heading, Look::default().bold())]),
-        }
-        if let Some(b) = &s.body {
-            w.md(b);
-        }
-    }
-    organisation(view, w);
-    if let Some(r) = &view.reporting {
-        w.part("CHẾ ĐỘ BÁO CÁO");
-        w.md(r);
+    for block in &view.body {
+        body_block(block, w);
     }
     w.place("kết thúc (closing)");
     if let Some(c) = &view.closing {
@@ -199,6 +112,116 @@ pub fn write(view: &View, w: &mut Writer) {
         }
     }
     signature(view, w);
+}
+
+/// One block of the body.
+fn body_block(block: &BodyBlock, w: &mut Writer) {
+    match block {
+        BodyBlock::Part { number, heading } => {
+            w.place(heading);
+            w.heading(&format!("{number}. {heading}"));
+        }
+        BodyBlock::Item { number, heading } => w.heading(&format!("{number}. {heading}")),
+        BodyBlock::Point { label, text } => w.md(&format!("{label} {text}")),
+        BodyBlock::Dash { text } => w.md(&format!("- {text}")),
+        BodyBlock::Text { text } => w.md(text),
+        BodyBlock::Task(t) => task(t, w),
+        BodyBlock::BaselineTable { baseline } => {
+            if !baseline.rows.is_empty() {
+                let t = baseline_table(baseline, w.sink);
+                w.push(t);
+            }
+        }
+        BodyBlock::Analysis { analysis } => {
+            for i in &analysis.indices {
+                let head = format!("Chỉ số {} – {}:", i.code, i.name);
+                w.line(&[(&head, Look::default().italic())]);
+                for l in &i.lines {
+                    let l = format!("{l}.");
+                    w.dash("-", &[(&l, Look::default())]);
+                }
+            }
+        }
+        BodyBlock::Priorities { gaps } => {
+            w.line(&[(
+                "Các chỉ số còn nhiều điểm cần cải thiện nhất:",
+                Look::default(),
+            )]);
+            for g in gaps {
+                let mut s = format!(
+                    "{} {}: {}/{} điểm, còn thiếu {} điểm",
+                    g.code, g.name, g.points, g.max_points, g.to_gain
+                );
+                if !g.lead.is_empty() {
+                    s.push_str(&format!(" (chủ trì: {})", g.lead));
+                }
+                s.push('.');
+                w.dash("-", &[(&s, Look::default())]);
+            }
+        }
+        BodyBlock::AgencyDigest { agencies } => digest(agencies, w),
+        BodyBlock::Kept { kept } => {
+            w.place("chỉ số giữ nguyên (kept)");
+            for k in kept {
+                let mut s = format!("Chỉ số {}", k.code);
+                if !k.name.is_empty() {
+                    s.push_str(&format!(" {}", k.name));
+                }
+                s.push_str(&format!(": {} ({}).", k.status, k.reason));
+                w.dash("-", &[(&s, Look::default())]);
+            }
+        }
+        BodyBlock::Bases { bases } => {
+            for b in bases {
+                w.line(&[(b, Look::default())]);
+            }
+        }
+        BodyBlock::AppendixReference { text } => w.line(&[(text, Look::default())]),
+    }
+}
+
+/// A task placed in the body: its mark and title (bold for an item), its body, and the
+/// field lines the author asked for.
+fn task(t: &TaskBlock, w: &mut Writer) {
+    w.place(&format!("nhiệm vụ {} (task)", t.id));
+    let mark = if t.mark.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", t.mark)
+    };
+    if let Some(title) = &t.title {
+        if t.style == "item" {
+            w.heading(&format!("{mark}{title}"));
+        } else {
+            w.md(&format!("{mark}{title}"));
+        }
+        if let Some(b) = &t.body {
+            w.md(b);
+        }
+    } else if let Some(b) = &t.body {
+        if t.runin {
+            w.md(&format!("{mark}{b}"));
+        } else {
+            if !mark.is_empty() {
+                w.line(&[(mark.trim_end(), Look::default())]);
+            }
+            w.md(b);
+        }
+    } else if !mark.is_empty() {
+        w.line(&[(mark.trim_end(), Look::default())]);
+    }
+    for (label, value) in &t.fields {
+        let label = format!("{label}:");
+        w.dash(
+            "-",
+            &[
+                (&label, Look::default().italic()),
+                (" ", Look::default()),
+                (value, Look::default()),
+                (";", Look::default()),
+            ],
+        );
+    }
 }
 
 /// Boxes 1–4: the two-column header table without borders.
@@ -255,8 +278,7 @@ fn title(view: &View, w: &mut Writer) {
     ));
 }
 
-fn baseline_table(view: &View, sink: &mut Sink) -> docx_rs::Table {
-    let b = view.baseline.as_ref().expect("called with a baseline");
+fn baseline_table(b: &BaselineView, sink: &mut Sink) -> docx_rs::Table {
     sink.place = "bảng hiện trạng (baseline table)".into();
     let plain = |s: &str, sink: &mut Sink| Cell::text(sink.clean(s), Look::default());
     let bold = |s: &str, sink: &mut Sink| Cell::text(sink.clean(s), Look::default().bold());
@@ -297,113 +319,11 @@ fn baseline_table(view: &View, sink: &mut Sink) -> docx_rs::Table {
     )
 }
 
-/// The "Hiện trạng" analysis from the score engine.
-fn analysis(view: &View, w: &mut Writer) {
-    let Some(a) = &view.analysis else { return };
-    for i in &a.indices {
-        let head = format!("Chỉ số {} – {}:", i.code, i.name);
-        w.line(&[(&head, Look::default().italic())]);
-        for s in [&i.full, &i.partial, &i.zero] {
-            w.dash("-", &[(s, Look::default())]);
-        }
-    }
-    if !a.gaps.is_empty() {
-        w.line(&[(
-            "Các chỉ số còn nhiều điểm cần cải thiện nhất:",
-            Look::default(),
-        )]);
-        for g in &a.gaps {
-            let mut s = format!(
-                "{} {}: {}/{} điểm, còn thiếu {} điểm",
-                g.code, g.name, g.points, g.max_points, g.to_gain
-            );
-            if !g.lead.is_empty() {
-                s.push_str(&format!(" (chủ trì: {})", g.lead));
-            }
-            s.push('.');
-            w.dash("-", &[(&s, Look::default())]);
-        }
-    }
-}
-
-/// NHIỆM VỤ, GIẢI PHÁP: groups as items, tasks as points with their fields.
-fn tasks(view: &View, w: &mut Writer) {
-    if view.task_groups.is_empty() && view.kept.is_empty() {
-        return;
-    }
-    w.part("NHIỆM VỤ, GIẢI PHÁP");
-    for g in &view.task_groups {
-        w.item(&g.heading);
-        for (i, t) in g.tasks.iter().enumerate() {
-            w.place(&format!("nhiệm vụ {} (task)", t.id));
-            w.point(letters::point_letter(i + 1), &t.title, None);
-            if let Some(b) = &t.body {
-                w.md(b);
-            }
-            let fields = [
-                ("Cơ quan chủ trì", Some(&t.lead).filter(|s| !s.is_empty())),
-                (
-                    "Cơ quan phối hợp",
-                    Some(&t.support).filter(|s| !s.is_empty()),
-                ),
-                ("Thời gian hoàn thành", t.deadline.as_ref()),
-                ("Kết quả cần đạt", t.target.as_ref()),
-                ("Kinh phí", t.budget.as_ref()),
-                ("Ghi chú", t.note.as_ref()),
-            ];
-            for (label, value) in fields {
-                if let Some(v) = value {
-                    let label = format!("{label}:");
-                    w.dash(
-                        "-",
-                        &[
-                            (&label, Look::default().italic()),
-                            (" ", Look::default()),
-                            (v, Look::default()),
-                            (";", Look::default()),
-                        ],
-                    );
-                }
-            }
-        }
-    }
-    if !view.kept.is_empty() {
-        w.item("Các chỉ số giữ nguyên");
-        w.place("chỉ số giữ nguyên (kept)");
-        for (i, k) in view.kept.iter().enumerate() {
-            let title = if k.name.is_empty() {
-                format!("Chỉ số {}", k.code)
-            } else {
-                format!("Chỉ số {} {}", k.code, k.name)
-            };
-            let body = format!("{}: {}", k.status, k.reason);
-            w.point(letters::point_letter(i + 1), &title, Some(&body));
-        }
-    }
-}
-
-/// TỔ CHỨC THỰC HIỆN: the text, the duties per agency, and what each agency leads and
-/// supports.
-fn organisation(view: &View, w: &mut Writer) {
-    if view.organisation.is_none() && view.agencies.is_empty() {
-        return;
-    }
-    w.part("TỔ CHỨC THỰC HIỆN");
-    if let Some(o) = &view.organisation {
-        if let Some(t) = &o.text {
-            w.md(t);
-        }
-        for d in &o.duties {
-            w.item(&d.agency);
-            w.md(&d.body);
-        }
-    }
-    if view.agencies.is_empty() {
-        return;
-    }
-    w.item("Phân công theo cơ quan");
-    let many = view.agencies.len() > 23;
-    for (i, a) in view.agencies.iter().enumerate() {
+/// The per-agency digest: what each agency leads and supports.
+fn digest(agencies: &[AgencyView], w: &mut Writer) {
+    w.place("phân công theo cơ quan (agency digest)");
+    let many = agencies.len() > 23;
+    for (i, a) in agencies.iter().enumerate() {
         let letter = if many {
             (i + 1).to_string()
         } else {
