@@ -457,7 +457,7 @@ fn stated_classes_reproduce_the_plans_lists() {
 /// A 2022 baseline giving 6.11 only its four counts (a, b, c, d) and its points.
 fn dvctt_plan(points: &str, inputs: &str) -> Plan {
     let text = format!(
-        "catalogue: dti-922-2022\ndocument:\n  issuer: [\"ỦY BAN NHÂN DÂN\", \"TỈNH X\"]\n  number: \"1\"\n  symbol: KH-UBND\n  date: \"2023-01-05\"\n  title: Kế hoạch\n  year: 2023\nbaseline:\n  year: 2022\n  indicators:\n    - code: \"6.11\"\n      points: {points}\n      inputs: {inputs}\n"
+        "catalogue: dti-922-2022\ndocument:\n  issuer: [\"ỦY BAN NHÂN DÂN\", \"TỈNH X\"]\n  issuer_name: Ủy ban nhân dân tỉnh X\n  place: X\n  number: \"1\"\n  symbol: KH-UBND\n  date: \"2023-01-05\"\n  title: Kế hoạch\n  year: 2023\nbaseline:\n  year: 2022\n  indicators:\n    - code: \"6.11\"\n      points: {points}\n      inputs: {inputs}\n"
     );
     let src = kehoach::source::SourceFile::new("x.yaml", text);
     kehoach::plan::load::parse_plan(&src).expect("the inline plan parses")

@@ -130,15 +130,11 @@ fn short_forms(name: &str) -> Vec<Vec<String>> {
     let mut texts = vec![name.to_string()];
     let plain = strip_parentheses(name);
     texts.push(plain.clone());
-    let local = [
-        "của tỉnh, thành phố",
-        "của Tỉnh, thành phố",
-        "tỉnh, thành phố",
-        "Tỉnh, thành phố",
-    ]
-    .iter()
-    .fold(plain.clone(), |s, p| s.replace(p, "tỉnh"));
+    let local = plain
+        .replace("Tỉnh, thành phố", "tỉnh")
+        .replace("tỉnh, thành phố", "tỉnh");
     texts.push(local.clone());
+    texts.push(local.replace("của tỉnh", "tỉnh"));
     texts.push(local.replace(" của tỉnh", "").replace(" tỉnh", ""));
     let mut out: Vec<Vec<String>> = Vec::new();
     for t in texts {
@@ -271,6 +267,7 @@ mod tests {
         assert!(has(&f, "tỷ lệ dịch vụ công trực tuyến được cá thể hóa"));
         let f = short_forms("Cổng Thông tin điện tử của tỉnh, thành phố có chuyên mục riêng về chuyển đổi số");
         assert!(has(&f, "cổng thông tin điện tử của tỉnh có chuyên mục riêng về chuyển đổi số"));
+        assert!(has(&f, "cổng thông tin điện tử tỉnh có chuyên mục riêng về chuyển đổi số"));
         assert!(has(&f, "cổng thông tin điện tử có chuyên mục riêng về chuyển đổi số"));
         let f = short_forms("Tỷ lệ các ứng dụng có dữ liệu dùng chung được kết nối, sử dụng qua Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP)");
         assert!(has(&f, "các ứng dụng có dữ liệu dùng chung được kết nối sử dụng qua nền tảng tích hợp chia sẻ dữ liệu cấp tỉnh"));

@@ -71,7 +71,17 @@ pub(super) fn parse(text: &str) -> DeadlineKind {
         return DeadlineKind::WithinYear;
     }
     let body = strip_filler(&s);
-    match point(body).or_else(|| range(body.strip_prefix("từ ").unwrap_or(body))) {
+    // A range is tried when the text is not one point ("tháng 11-12" is no month of
+    // year "12").
+    let as_point = point(body);
+    let read = match as_point {
+        Some(Ok(_)) => as_point,
+        other => match range(body.strip_prefix("từ ").unwrap_or(body)) {
+            Some(Ok(k)) => Some(Ok(k)),
+            r => other.or(r),
+        },
+    };
+    match read {
         Some(Ok(kind)) => kind,
         Some(Err(reason)) => unparseable(reason),
         None => match open_ended(&s) {
