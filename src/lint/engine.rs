@@ -174,6 +174,8 @@ impl<'a> Linter<'a> {
         levels: &[Option<Level>],
     ) -> Vec<Diagnostic> {
         let cat = self.catalogue_for(&plan.catalogue.value);
+        // "nt" / "như trên" cells read as the row above, for every rule.
+        let plan = &*crate::lint::ditto::resolve(plan);
         let cx = Context::new(plan, source, cat)
             .with_known_catalogues(&self.ids)
             .with_agencies(self.agencies);
