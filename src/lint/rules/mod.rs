@@ -119,7 +119,12 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), RULES.len(), "rule names are unique");
         for (r, stem) in RULES.iter().zip(STEMS) {
-            assert_eq!(r.meta.name.replace('-', "_"), *stem, "file stem of {}", r.meta.code);
+            assert_eq!(
+                r.meta.name.replace('-', "_"),
+                *stem,
+                "file stem of {}",
+                r.meta.code
+            );
         }
     }
 }
