@@ -478,7 +478,11 @@ fn indicator<'a>(r: &'a ScoreReport, code: &str) -> &'a kehoach::score::Indicato
 #[test]
 fn derived_inputs_are_computed_not_demanded() {
     // 6.11: ratio e/f with e = c + d and f = a + b; (30 + 20) / (60 + 40) of 10 points = 5.
-    let r = score_plan(&bundled(), &dvctt_plan("5", "{a: 60, b: 40, c: 30, d: 20}"), &[]);
+    let r = score_plan(
+        &bundled(),
+        &dvctt_plan("5", "{a: 60, b: 40, c: 30, d: 20}"),
+        &[],
+    );
     let i = indicator(&r, "6.11");
     assert!(close(i.computed, 5.0), "{:?}", i.computed);
     assert!(
@@ -487,9 +491,16 @@ fn derived_inputs_are_computed_not_demanded() {
         r.problems
     );
     // Published 8 against 5 from the inputs: a mismatch, now that it can be computed.
-    let r = score_plan(&bundled(), &dvctt_plan("8", "{a: 60, b: 40, c: 30, d: 20}"), &[]);
-    assert!(r.problems.iter().any(|p| p.code == "6.11"
-        && matches!(p.kind, ProblemKind::Mismatch { .. })));
+    let r = score_plan(
+        &bundled(),
+        &dvctt_plan("8", "{a: 60, b: 40, c: 30, d: 20}"),
+        &[],
+    );
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.code == "6.11" && matches!(p.kind, ProblemKind::Mismatch { .. }))
+    );
     // A helper the plan states is used as stated, not recomputed.
     let r = score_plan(
         &bundled(),

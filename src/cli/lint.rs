@@ -86,9 +86,13 @@ pub struct LintArgs {
     /// Catalogue id or file, instead of the configured or bundled one.
     #[arg(long, value_name = "ID|FILE")]
     pub catalogue: Option<String>,
-    /// Agency registry file.
+    /// Agency registry file: its agencies are added to the bundled registry (one with a
+    /// bundled id replaces that agency), as are those of a configuration's `agencies:`.
     #[arg(long, value_name = "FILE")]
     pub agencies: Option<PathBuf>,
+    /// Use the given registry files instead of the bundled registry, not on top of it.
+    #[arg(long)]
+    pub replace_agencies: bool,
     /// Configuration file, instead of the nearest kehoach.yaml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -242,13 +246,19 @@ pub fn execute(args: LintArgs) -> anyhow::Result<Output> {
         }
     }
 
-    // Agency registries: --agencies, else each configuration's, else the bundled one.
+    // Agency registries: --agencies, else each configuration's, each on top of the bundled
+    // one (instead of it with --replace-agencies); else the bundled one.
     let mut registries: HashMap<PathBuf, Arc<Registry>> = HashMap::new();
     let mut reg_paths: Vec<PathBuf> = args.agencies.iter().cloned().collect();
     reg_paths.extend(configs.values().filter_map(|c| c.agencies.clone()));
     for p in reg_paths {
         if let std::collections::hash_map::Entry::Vacant(e) = registries.entry(p.clone()) {
-            e.insert(Arc::new(Registry::load(&p)?));
+            let reg = if args.replace_agencies {
+                Registry::load(&p)?
+            } else {
+                Registry::load_extending(&p, Registry::embedded())?
+            };
+            e.insert(Arc::new(reg));
         }
     }
 

@@ -96,7 +96,11 @@ pub fn check(cat: &CatalogueIndex, b: &Baseline) -> Vec<Mismatch> {
         Num::Value(v) => Some(v),
         _ => None,
     };
-    let index_values: Vec<f64> = b.indices.iter().filter_map(|x| readable(&x.points)).collect();
+    let index_values: Vec<f64> = b
+        .indices
+        .iter()
+        .filter_map(|x| readable(&x.points))
+        .collect();
     let fractional = !index_values.is_empty()
         && index_values.iter().all(|v| *v <= 1.0)
         && b.total.as_ref().and_then(readable).is_none_or(|t| t <= 1.0)
@@ -167,6 +171,12 @@ impl<'p> Walk<'_, 'p> {
                 None => Bound::sum(&parts),
             };
         };
+        // DTI 2021 index values are not points over the maximum of their indicators' classes
+        // (its published values contradict its own full/zero lists): only the total is
+        // checked against them.
+        if self.fractional && e.depth == 1 {
+            return own.unwrap_or_else(|| Bound::sum(&parts));
+        }
         let path = st.path.clone();
         let scale = (self.fractional && e.depth == 1).then_some(max);
         let before = self.out.len();
@@ -274,7 +284,11 @@ impl<'p> Walk<'_, 'p> {
                     };
                     let depth = self.cat.get(c).map_or(2, |e| e.depth);
                     let max = self.cat.get(c).and_then(|e| e.max_points).unwrap_or(1.0);
-                    Some(if self.fractional && depth == 1 { v * max } else { v })
+                    Some(if self.fractional && depth == 1 {
+                        v * max
+                    } else {
+                        v
+                    })
                 })
                 .sum();
             if stated_parts.is_some_and(|s| (s - stated).abs() <= tol) {

@@ -49,7 +49,8 @@ impl CatalogueIndex {
     /// The indicators' names and short forms, for recognising an indicator a text names
     /// (built on first use, once per catalogue).
     pub fn names(&self) -> &super::named::NameIndex {
-        self.names.get_or_init(|| super::named::NameIndex::new(self))
+        self.names
+            .get_or_init(|| super::named::NameIndex::new(self))
     }
 
     /// The catalogue's id (`dti-922-2022`).

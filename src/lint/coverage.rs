@@ -64,7 +64,10 @@ pub fn compute<'c>(cx: &Context<'c>) -> Vec<(&'c EntryInfo, Cover)> {
             for hit in names.find(text) {
                 let top = indicator_of(&hit.code);
                 if let Some(&oi) = open.iter().find(|&&oi| out[oi].0.code == top) {
-                    let hit = Hit { code: top.to_string(), ..hit };
+                    let hit = Hit {
+                        code: top.to_string(),
+                        ..hit
+                    };
                     match &mut out[oi].1 {
                         Cover::Named(v) => {
                             if !v.iter().any(|(t, _)| *t == ti) {
@@ -111,7 +114,12 @@ fn full_in_baseline(cx: &Context, ind: &EntryInfo) -> bool {
         b.indicators.iter().any(|bi| {
             bi.code.value.trim() == code
                 && (bi.status == Some(PointsClass::Full)
-                    || match (bi.points.as_ref().and_then(|p| super::rules::value(&p.value)), max) {
+                    || match (
+                        bi.points
+                            .as_ref()
+                            .and_then(|p| super::rules::value(&p.value)),
+                        max,
+                    ) {
                         (Some(p), Some(m)) => m > 0.0 && p >= m,
                         _ => false,
                     })
@@ -175,7 +183,10 @@ fn implied_full(cx: &Context, cat: &super::CatalogueIndex, ind: &EntryInfo) -> b
         }
         n += 1;
         // What the baseline states about the indicator or, failing that, its parts.
-        let own = b.indicators.iter().find(|x| x.code.value.trim() == c.as_str());
+        let own = b
+            .indicators
+            .iter()
+            .find(|x| x.code.value.trim() == c.as_str());
         let figure = own.and_then(|x| x.points.as_ref()).and_then(|p| value(p));
         let class = own.and_then(|x| x.status);
         let parts: Vec<f64> = b

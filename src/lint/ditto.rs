@@ -15,7 +15,10 @@ pub fn is_ditto(cell: &str) -> bool {
         .trim()
         .trim_matches(|c: char| c == '-' || c == '"' || c == '.' || c == ',' || c.is_whitespace())
         .to_lowercase();
-    matches!(t.as_str(), "nt" | "n.t" | "như trên" | "như trên nt" | "ditto")
+    matches!(
+        t.as_str(),
+        "nt" | "n.t" | "như trên" | "như trên nt" | "ditto"
+    )
 }
 
 /// The plan with ditto cells resolved; borrowed unchanged when it has none.
@@ -68,7 +71,13 @@ mod tests {
         for s in ["nt", "NT", " nt ", "n.t", "Như trên", "-nt-", "\"nt\""] {
             assert!(is_ditto(s), "{s:?}");
         }
-        for s in ["", "Sở Nội vụ", "ntx", "như trên và Sở Nội vụ", "Ninh Thuận"] {
+        for s in [
+            "",
+            "Sở Nội vụ",
+            "ntx",
+            "như trên và Sở Nội vụ",
+            "Ninh Thuận",
+        ] {
             assert!(!is_ditto(s), "{s:?}");
         }
     }

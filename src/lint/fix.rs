@@ -103,7 +103,10 @@ pub fn add_task_indicators(source: &str, id: Span, codes: &[&str]) -> Option<Fix
     }
     let indent = " ".repeat(key_at);
     let quoted: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
-    let id_line_end = source.get(id.offset..)?.find('\n').map(|i| id.offset + i + 1)?;
+    let id_line_end = source
+        .get(id.offset..)?
+        .find('\n')
+        .map(|i| id.offset + i + 1)?;
     // An `indicators:` key already in the task (its lines are indented as deep as `id:`;
     // blank and comment lines do not end it).
     let mut at = id_line_end;
@@ -237,7 +240,11 @@ mod tests {
             "tasks:\n  - id: \"t1\"  # c\n    indicators: [\"8.1\"]\n    body: x\n"
         );
         assert_eq!(
-            added("tasks:\n  - id: \"t1\"\n    indicators: [\"6.1\"]\n", &["8.1", "8.2"]).unwrap(),
+            added(
+                "tasks:\n  - id: \"t1\"\n    indicators: [\"6.1\"]\n",
+                &["8.1", "8.2"]
+            )
+            .unwrap(),
             "tasks:\n  - id: \"t1\"\n    indicators: [\"6.1\", \"8.1\", \"8.2\"]\n"
         );
         assert_eq!(
@@ -245,9 +252,15 @@ mod tests {
             "tasks:\n  - id: \"t1\"\n    indicators: [\"8.1\"]\n"
         );
         // A flow mapping, or a block list: left to hand.
-        assert_eq!(added("tasks:\n  - { id: \"t1\", body: x }\n", &["8.1"]), None);
         assert_eq!(
-            added("tasks:\n  - id: \"t1\"\n    indicators:\n      - \"6.1\"\n", &["8.1"]),
+            added("tasks:\n  - { id: \"t1\", body: x }\n", &["8.1"]),
+            None
+        );
+        assert_eq!(
+            added(
+                "tasks:\n  - id: \"t1\"\n    indicators:\n      - \"6.1\"\n",
+                &["8.1"]
+            ),
             None
         );
     }

@@ -64,7 +64,9 @@ impl NameIndex {
         let mut idx = NameIndex::default();
         for e in cat.entries().iter().filter(|e| e.depth >= 2) {
             for form in short_forms(&e.name) {
-                if form.len() >= MIN_WORDS && !idx.phrases.iter().any(|(p, c)| *p == form && *c == e.code) {
+                if form.len() >= MIN_WORDS
+                    && !idx.phrases.iter().any(|(p, c)| *p == form && *c == e.code)
+                {
                     idx.phrases.push((form, e.code.clone()));
                 }
             }
@@ -265,11 +267,27 @@ mod tests {
         // Dropping "Tỷ lệ" would leave fewer than five words: kept.
         let f = short_forms("Tỷ lệ DVCTT được cá thể hóa");
         assert!(has(&f, "tỷ lệ dịch vụ công trực tuyến được cá thể hóa"));
-        let f = short_forms("Cổng Thông tin điện tử của tỉnh, thành phố có chuyên mục riêng về chuyển đổi số");
-        assert!(has(&f, "cổng thông tin điện tử của tỉnh có chuyên mục riêng về chuyển đổi số"));
-        assert!(has(&f, "cổng thông tin điện tử tỉnh có chuyên mục riêng về chuyển đổi số"));
-        assert!(has(&f, "cổng thông tin điện tử có chuyên mục riêng về chuyển đổi số"));
-        let f = short_forms("Tỷ lệ các ứng dụng có dữ liệu dùng chung được kết nối, sử dụng qua Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP)");
-        assert!(has(&f, "các ứng dụng có dữ liệu dùng chung được kết nối sử dụng qua nền tảng tích hợp chia sẻ dữ liệu cấp tỉnh"));
+        let f = short_forms(
+            "Cổng Thông tin điện tử của tỉnh, thành phố có chuyên mục riêng về chuyển đổi số",
+        );
+        assert!(has(
+            &f,
+            "cổng thông tin điện tử của tỉnh có chuyên mục riêng về chuyển đổi số"
+        ));
+        assert!(has(
+            &f,
+            "cổng thông tin điện tử tỉnh có chuyên mục riêng về chuyển đổi số"
+        ));
+        assert!(has(
+            &f,
+            "cổng thông tin điện tử có chuyên mục riêng về chuyển đổi số"
+        ));
+        let f = short_forms(
+            "Tỷ lệ các ứng dụng có dữ liệu dùng chung được kết nối, sử dụng qua Nền tảng tích hợp, chia sẻ dữ liệu cấp tỉnh (LGSP)",
+        );
+        assert!(has(
+            &f,
+            "các ứng dụng có dữ liệu dùng chung được kết nối sử dụng qua nền tảng tích hợp chia sẻ dữ liệu cấp tỉnh"
+        ));
     }
 }

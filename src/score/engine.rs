@@ -307,11 +307,8 @@ impl<'a> Engine<'a> {
             (e.effective_scoring(), self.inputs.get(code).cloned())
         {
             let inputs = rule::with_derived(&e.inputs, &inputs);
-            let o = rule::name_missing_parts(
-                &e.inputs,
-                &inputs,
-                rule::evaluate(&rule, &inputs, max),
-            );
+            let o =
+                rule::name_missing_parts(&e.inputs, &inputs, rule::evaluate(&rule, &inputs, max));
             (self.outcome(code, Stage::Baseline, o, max, span), ROUNDING)
         } else {
             (None, ROUNDING)

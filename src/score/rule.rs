@@ -85,7 +85,9 @@ pub fn with_derived(declared: &[crate::catalogue::Input], inputs: &Inputs) -> In
             if out.contains_key(&d.name) {
                 continue;
             }
-            let Ok(e) = expr::parse(formula) else { continue };
+            let Ok(e) = expr::parse(formula) else {
+                continue;
+            };
             if let Ok(v) = e.eval(&|n| out.get(n).and_then(number)) {
                 out.insert(d.name.clone(), InputValue::Number(v));
                 changed = true;

@@ -299,7 +299,10 @@ fn a_province_registry_extends_the_bundled_one() {
         .expect("extends");
     // The new body is known, the bundled ones are still there, and the province's entry
     // for an id the bundle has replaces it (one agency, not two).
-    assert_eq!(canonical_in(&r, "Phòng Chuyển đổi số"), Some("Phòng Chuyển đổi số"));
+    assert_eq!(
+        canonical_in(&r, "Phòng Chuyển đổi số"),
+        Some("Phòng Chuyển đổi số")
+    );
     assert!(r.lookup("Sở Nội vụ").is_known());
     assert_eq!(r.agencies().len(), reg().agencies().len() + 1);
     assert!(matches!(

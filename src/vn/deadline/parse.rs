@@ -132,9 +132,8 @@ static SAME_UNIT_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(quý|tháng) ([ivx]+|\d{1,2})(?:-| và | đến | tới )(?:(?:quý|tháng) )?([ivx]+|\d{1,2})((?: năm |/| )\d+)?$")
         .expect("valid regex")
 });
-static TWO_POINTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+?) (?:đến|tới|-) (?:hết )?(.+)$").expect("valid regex")
-});
+static TWO_POINTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.+?) (?:đến|tới|-) (?:hết )?(.+)$").expect("valid regex"));
 
 /// A range, read to both its ends: "quý iii-iv/2024", "quý iii và quý iv/2024",
 /// "tháng 11-12/2024", "tháng 4/2024 đến tháng 12/2024", "01/4/2024 đến 31/12/2024". The
@@ -142,7 +141,10 @@ static TWO_POINTS: LazyLock<Regex> = LazyLock::new(|| {
 fn range(s: &str) -> Option<Result<DeadlineKind, Reason>> {
     let (left, right) = if let Some(c) = SAME_UNIT_RANGE.captures(s) {
         let year = c.get(4).map_or("", |m| m.as_str());
-        (format!("{} {}", &c[1], &c[2]), format!("{} {}{year}", &c[1], &c[3]))
+        (
+            format!("{} {}", &c[1], &c[2]),
+            format!("{} {}{year}", &c[1], &c[3]),
+        )
     } else {
         let c = TWO_POINTS.captures(s)?;
         (c[1].to_string(), c[2].to_string())
