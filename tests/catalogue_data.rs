@@ -69,7 +69,7 @@ fn metadata_matches_the_decision() {
     assert_eq!(cat.decision.number, "922/QĐ-BTTTT");
     assert_eq!(cat.decision.date, "2022-05-20");
     assert_eq!(cat.decision.issuer, "Bộ Thông tin và Truyền thông");
-    assert_eq!(cat.level, "provincial");
+    assert_eq!(cat.level, kehoach::catalogue::CatalogueLevel::Province);
     assert_eq!(cat.total_points.value, 1000.0);
     assert_eq!(
         cat.pillars,

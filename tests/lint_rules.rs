@@ -16,9 +16,18 @@ fn catalogue() -> CatalogueIndex {
     CatalogueIndex::new(serde_saphyr::from_str(&text).unwrap())
 }
 
+/// The mini catalogue under the 2025 decision, for fixtures dated after the 2025 changes.
+fn catalogue_2025() -> &'static CatalogueIndex {
+    static CAT: std::sync::OnceLock<CatalogueIndex> = std::sync::OnceLock::new();
+    CAT.get_or_init(|| {
+        let text = std::fs::read_to_string("tests/fixtures/lint/mini-catalogue-2025.yaml").unwrap();
+        CatalogueIndex::new(serde_saphyr::from_str(&text).unwrap())
+    })
+}
+
 fn lint(cat: &CatalogueIndex, path: &Path) -> Vec<Diagnostic> {
     let text = std::fs::read_to_string(path).unwrap();
-    let linter = Linter::new(vec![cat]).with_agencies(Registry::embedded());
+    let linter = Linter::new(vec![cat, catalogue_2025()]).with_agencies(Registry::embedded());
     linter
         .lint_source(SourceFile::new(path, text), &Config::default())
         .diagnostics

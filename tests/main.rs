@@ -3,7 +3,9 @@
 
 mod catalogue;
 mod catalogue_data;
+mod catalogue_table;
 mod docx;
+mod lint_admin;
 mod lint_cli;
 mod lint_fix;
 mod lint_plans;

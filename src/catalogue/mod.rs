@@ -6,10 +6,12 @@
 //! validated on load; a broken one is rejected with every problem located in the YAML.
 
 pub mod describe;
+pub mod emit;
 pub mod error;
 pub mod expr;
 pub mod model;
 pub mod query;
+pub mod table;
 pub mod validate;
 
 use std::borrow::Cow;
@@ -122,5 +124,36 @@ pub fn embedded_or(path: Option<&Path>) -> Result<Cow<'static, Catalogue>, Catal
     match path {
         Some(p) => load(p).map(Cow::Owned),
         None => Ok(Cow::Borrowed(embedded())),
+    }
+}
+
+/// Whether a plan's `catalogue:` value names a file (a plan-local catalogue, relative to
+/// the plan's directory) rather than a bundled id: it holds a `/` or ends in `.yaml`/`.yml`.
+pub fn names_file(value: &str) -> bool {
+    let v = value.trim();
+    v.contains('/') || v.ends_with(".yaml") || v.ends_with(".yml")
+}
+
+/// The file a plan's `catalogue:` value names, relative to the plan's directory; `None`
+/// for a bundled id.
+pub fn plan_local(value: &str, plan_file: &Path) -> Option<std::path::PathBuf> {
+    names_file(value).then(|| {
+        plan_file
+            .parent()
+            .unwrap_or_else(|| Path::new(""))
+            .join(value.trim())
+    })
+}
+
+/// The catalogue for a plan: the file given with `--catalogue`, else the plan-local file
+/// its `catalogue:` names, else the embedded catalogue with that id.
+pub fn resolve_for_plan(
+    value: &str,
+    plan_file: &Path,
+    override_path: Option<&Path>,
+) -> Result<Cow<'static, Catalogue>, CatalogueError> {
+    match (override_path, plan_local(value, plan_file)) {
+        (None, Some(local)) => load(&local).map(Cow::Owned),
+        _ => resolve(value, override_path),
     }
 }

@@ -17,14 +17,71 @@ pub struct Catalogue {
     pub id: Spanned<String>,
     pub title: String,
     pub decision: Decision,
-    /// `provincial` (cấp tỉnh) or `ministerial` (cấp bộ).
-    pub level: String,
+    /// Whom the catalogue assesses: `province` (cấp tỉnh), `commune` (cấp xã), `agency`
+    /// (the departments and bodies of a province or ministry), `ministry` (cấp bộ).
+    pub level: CatalogueLevel,
     /// The declared total of the scored main indices (1000 in 922/QĐ-BTTTT).
     pub total_points: Spanned<f64>,
+    /// When a later decision replaced this catalogue: plans for `from_year` on should
+    /// cite the new one (KH110 superseded-catalogue).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded: Option<Superseded>,
     /// The three pillars (trụ cột), for reference.
     #[serde(default)]
     pub pillars: Vec<String>,
     pub indices: Vec<Entry>,
+}
+
+/// Whom a catalogue assesses.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum CatalogueLevel {
+    /// cấp tỉnh: the provinces and centrally-run cities
+    #[serde(alias = "provincial")]
+    Province,
+    /// cấp xã: communes, wards and special zones
+    Commune,
+    /// the departments, bodies and units of one province or ministry (cơ quan, đơn vị)
+    Agency,
+    /// cấp bộ: ministries and ministry-level bodies
+    #[serde(alias = "ministerial")]
+    Ministry,
+}
+
+impl CatalogueLevel {
+    /// As written in YAML (`province`, `commune`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CatalogueLevel::Province => "province",
+            CatalogueLevel::Commune => "commune",
+            CatalogueLevel::Agency => "agency",
+            CatalogueLevel::Ministry => "ministry",
+        }
+    }
+
+    /// Read a level as written in YAML or on the command line.
+    pub fn parse(s: &str) -> Option<CatalogueLevel> {
+        match s.trim() {
+            "province" | "provincial" => Some(CatalogueLevel::Province),
+            "commune" => Some(CatalogueLevel::Commune),
+            "agency" => Some(CatalogueLevel::Agency),
+            "ministry" | "ministerial" => Some(CatalogueLevel::Ministry),
+            _ => None,
+        }
+    }
+}
+
+/// The decision that replaced a catalogue.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Superseded {
+    /// "405/QĐ-BKHCN"
+    pub by: String,
+    /// ISO date of that decision, "2025-04-03".
+    pub date: String,
+    pub issuer: String,
+    /// The first plan year the new decision applies to (2025).
+    pub from_year: i32,
 }
 
 /// The legal instrument that issues the catalogue.

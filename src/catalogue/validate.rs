@@ -134,7 +134,14 @@ impl<'a> Validator<'a> {
             return;
         }
         let sum: f64 = scored.iter().sum();
-        if (sum - max.value).abs() > TOLERANCE {
+        // Children whose points are not yet known: the known ones must fit in the parent.
+        let all_known = scored.len() == e.children.len();
+        let wrong = if all_known {
+            (sum - max.value).abs() > TOLERANCE
+        } else {
+            sum > max.value + TOLERANCE
+        };
+        if wrong {
             self.push(
                 Problem::new(format!(
                     "điểm các chỉ số con của {} cộng lại được {} nhưng điểm tối đa là {} (children's points do not add up)",
@@ -210,13 +217,21 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The main indices add up to the total; while some are not yet known (a catalogue
+    /// entered before the decision's points are), the known ones must not exceed it.
     fn total(&mut self, cat: &Catalogue) {
         let sum: f64 = cat
             .indices
             .iter()
             .filter_map(|e| e.max_points.as_ref().map(|m| m.value))
             .sum();
-        if (sum - cat.total_points.value).abs() > TOLERANCE {
+        let all_known = cat.indices.iter().all(|e| e.max_points.is_some());
+        let wrong = if all_known {
+            (sum - cat.total_points.value).abs() > TOLERANCE
+        } else {
+            sum > cat.total_points.value + TOLERANCE
+        };
+        if wrong {
             self.push(
                 Problem::new(format!(
                     "các chỉ số chính cộng lại được {} nhưng total_points là {} (main indices do not add up to the total)",

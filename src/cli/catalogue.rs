@@ -1,5 +1,6 @@
-//! `kehoach catalogue list | show | check`: the DTI catalogue as a table, as JSON, one
-//! entry explained in Vietnamese, and validation of a catalogue file.
+//! `kehoach catalogue list | show | check | import | export`: the DTI catalogue as a table,
+//! as JSON, one entry explained in Vietnamese, validation of a catalogue file, and the
+//! decision's appendix table read from / written to CSV or XLSX (`catalogue_table.rs`).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,6 +38,13 @@ pub enum CatalogueCommand {
     },
     /// Kiểm tra một tệp bộ chỉ số (validate a catalogue file): exit 0 valid, 1 invalid.
     Check { file: PathBuf },
+    /// Nhập bảng phụ lục của quyết định (CSV, XLSX) thành tệp bộ chỉ số YAML (import a
+    /// decision's appendix table as a catalogue file): exit 0 written, 1 problems (each
+    /// with its row), 2 unreadable.
+    Import(super::catalogue_table::ImportArgs),
+    /// Xuất bộ chỉ số thành bảng mẫu CSV hoặc XLSX (write a catalogue as the table
+    /// template `import` reads).
+    Export(super::catalogue_table::ExportArgs),
 }
 
 /// Output format of `catalogue list`.
@@ -48,6 +56,8 @@ pub enum ListFormat {
 
 pub fn run(args: CatalogueArgs) -> anyhow::Result<ExitCode> {
     match args.command {
+        CatalogueCommand::Import(a) => super::catalogue_table::import(a),
+        CatalogueCommand::Export(a) => super::catalogue_table::export(a),
         CatalogueCommand::List { format, catalogue } => {
             let Some(cat) = open(catalogue.as_deref()) else {
                 return Ok(ExitCode::from(super::EXIT_ERROR));

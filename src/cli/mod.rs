@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod catalogue;
+pub mod catalogue_table;
 pub mod explain;
 pub mod lint;
 pub mod render;

@@ -260,7 +260,11 @@ fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Resul
         }
         Err(e) => return Err(e.into()),
     };
-    let catalogue = crate::catalogue::resolve(&loaded.plan.catalogue, common.catalogue.as_deref())?;
+    let catalogue = crate::catalogue::resolve_for_plan(
+        &loaded.plan.catalogue,
+        plan_path,
+        common.catalogue.as_deref(),
+    )?;
     let (output, emit) = match job.pdf {
         Some((o, e)) => (Some(o), e),
         None => (None, Emit::Pdf),

@@ -59,7 +59,11 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         }
         Err(e) => anyhow::bail!(e),
     };
-    let cat = match catalogue::resolve(&loaded.plan.catalogue, args.catalogue.as_deref()) {
+    let cat = match catalogue::resolve_for_plan(
+        &loaded.plan.catalogue,
+        &args.plan,
+        args.catalogue.as_deref(),
+    ) {
         Ok(c) => c,
         Err(err) => {
             eprintln!("{:?}", miette::Report::new(err));

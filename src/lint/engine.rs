@@ -99,10 +99,16 @@ impl<'a> Linter<'a> {
             Some(diags) => (diags, false),
             None => match parse_plan(&source) {
                 Ok(plan) => {
-                    catalogue = self
-                        .catalogue_for(&plan.catalogue.value)
-                        .map(|c| c.id().to_string());
-                    (self.run_rules(&plan, &source, &levels), true)
+                    // A plan-local catalogue (`catalogue: dti-405-2025-tinh.yaml`, beside
+                    // the plan) is read for this file.
+                    let local = crate::catalogue::plan_local(&plan.catalogue.value, &source.path)
+                        .and_then(|p| crate::catalogue::load(&p).ok())
+                        .map(CatalogueIndex::new);
+                    let cat = local
+                        .as_ref()
+                        .or_else(|| self.catalogue_for(&plan.catalogue.value));
+                    catalogue = cat.map(|c| c.id().to_string());
+                    (self.run_rules(&plan, &source, &levels, cat), true)
                 }
                 Err(diags) => (diags, false),
             },
@@ -172,8 +178,8 @@ impl<'a> Linter<'a> {
         plan: &Plan,
         source: &SourceFile,
         levels: &[Option<Level>],
+        cat: Option<&CatalogueIndex>,
     ) -> Vec<Diagnostic> {
-        let cat = self.catalogue_for(&plan.catalogue.value);
         // "nt" / "như trên" cells read as the row above, for every rule.
         let plan = &*crate::lint::ditto::resolve(plan);
         let cx = Context::new(plan, source, cat)

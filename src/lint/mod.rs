@@ -3,6 +3,7 @@
 //! files; `report` renders the findings.
 
 pub mod arith;
+pub mod asof;
 pub mod catindex;
 pub mod config;
 pub mod context;

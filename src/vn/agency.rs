@@ -4,9 +4,14 @@
 //! The registry is data (`lints/agencies.yaml`, embedded; a province passes its own with
 //! `--agencies PATH`). Names are compared by [`normalise_key`]; a cell naming several
 //! agencies is cut with [`split_agencies`].
+//!
+//! The registry knows time ([`time`]): an agency or a provincial unit may carry `from`,
+//! `until` (the first day it no longer exists) and its `successor`, and a plan is checked
+//! against the registry as of its date.
 
 mod load;
 mod names;
+pub mod time;
 
 use std::collections::HashMap;
 
@@ -14,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use load::AgencyError;
 pub use names::{normalise_key, split_agencies};
+pub use time::{Province, ProvinceKind, Successors};
 
 /// One agency or group, as the registry file declares it.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
@@ -33,6 +39,18 @@ pub struct Agency {
     /// The province a body belongs to (press, branches, schools), if it is specific.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub province: Option<String>,
+    /// The first day the agency exists (ISO date); absent: before any plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<crate::vn::Date>,
+    /// The first day the agency no longer exists (ISO date); absent: it still exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<crate::vn::Date>,
+    /// The agencies (ids) that took over its work on `until`: one id or a list.
+    #[serde(default, skip_serializing_if = "Successors::is_empty")]
+    pub successor: Successors,
+    /// The instrument that created or ended it ("Nghị định 45/2025/NĐ-CP").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
@@ -118,6 +136,10 @@ enum Spelling {
 pub struct Registry {
     agencies: Vec<Agency>,
     index: HashMap<String, (usize, Spelling)>,
+    /// The provincial units, before and after 01/7/2025, in file order.
+    provinces: Vec<Province>,
+    /// Normalised name or alias → index in `provinces`.
+    province_index: HashMap<String, usize>,
 }
 
 /// Least similarity (normalised Levenshtein over characters) for a suggestion.

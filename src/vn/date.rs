@@ -88,6 +88,18 @@ impl serde::Serialize for Date {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for Date {
+    /// From an ISO date string, "2025-07-01".
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse_iso(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "\"{s}\" is not a date: write an ISO date such as 2025-07-01"
+            ))
+        })
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.iso())

@@ -35,6 +35,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let Lookup::Alias { agency, .. } = found else {
             continue;
         };
+        // Gone by the plan's date: KH305 names (and fixes to) the successor instead.
+        if crate::lint::asof::plan_day(cx).is_some_and(|d| !agency.exists_on(d)) {
+            continue;
+        }
         let name = m.text.trim();
         let mut d = RULE.meta
             .diag(

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::{Agency, Registry, Spelling, normalise_key, spellings};
+use super::{Agency, Province, Registry, Spelling, normalise_key, spellings};
 use crate::diagnostic::Text;
 
 /// The registry bundled with kehoach.
@@ -41,6 +41,8 @@ pub enum AgencyError {
 #[serde(deny_unknown_fields)]
 struct RegistryFile {
     agencies: Vec<Agency>,
+    #[serde(default)]
+    provinces: Vec<Province>,
 }
 
 impl Registry {
@@ -95,7 +97,7 @@ impl Registry {
                 None => agencies.push(a),
             }
         }
-        Registry::build(agencies).map_err(|problems| AgencyError::Invalid {
+        Registry::build(agencies, self.provinces.clone()).map_err(|problems| AgencyError::Invalid {
             path: path.to_path_buf(),
             problems,
         })
@@ -113,14 +115,14 @@ impl Registry {
                 message: err.to_string().lines().next().unwrap_or("").to_string(),
             }
         })?;
-        Registry::build(file.agencies).map_err(|problems| AgencyError::Invalid {
+        Registry::build(file.agencies, file.provinces).map_err(|problems| AgencyError::Invalid {
             path: path.to_path_buf(),
             problems,
         })
     }
 
     /// Check the agencies and index their spellings. Every problem is collected.
-    fn build(agencies: Vec<Agency>) -> Result<Registry, Vec<Text>> {
+    fn build(agencies: Vec<Agency>, provinces: Vec<Province>) -> Result<Registry, Vec<Text>> {
         let mut problems = Vec::new();
         let mut ids = HashSet::new();
         let mut index: HashMap<String, (usize, Spelling)> = HashMap::new();
@@ -176,10 +178,118 @@ impl Registry {
                 }
             }
         }
+        check_times(&agencies, &ids, &mut problems);
+        let province_index = index_provinces(&provinces, &mut problems);
         if problems.is_empty() {
-            Ok(Registry { agencies, index })
+            Ok(Registry {
+                agencies,
+                index,
+                provinces,
+                province_index,
+            })
         } else {
             Err(problems)
         }
     }
+}
+
+/// Dates in order, successors that exist, no agency its own successor (directly or
+/// through others).
+fn check_times(agencies: &[Agency], ids: &HashSet<&str>, problems: &mut Vec<Text>) {
+    for a in agencies {
+        let id = &a.id;
+        if let (Some(f), Some(u)) = (a.from, a.until) {
+            if f >= u {
+                problems.push(Text::new(
+                    format!("cơ quan \"{id}\": `from` ({f}) phải trước `until` ({u})"),
+                    format!("agency \"{id}\": `from` ({f}) must come before `until` ({u})"),
+                ));
+            }
+        }
+        if !a.successor.is_empty() && a.until.is_none() {
+            problems.push(Text::new(
+                format!("cơ quan \"{id}\" có `successor` nhưng không có `until`"),
+                format!("agency \"{id}\" has a `successor` but no `until`"),
+            ));
+        }
+        for s in a.successor.iter() {
+            if !ids.contains(s) {
+                problems.push(Text::new(
+                    format!("cơ quan kế thừa \"{s}\" của \"{id}\" không có trong danh mục"),
+                    format!("successor \"{s}\" of \"{id}\" is not in the registry"),
+                ));
+            }
+        }
+    }
+    // Cycles: walk each chain; a chain longer than the registry loops.
+    let by_id: HashMap<&str, &Agency> = agencies.iter().map(|a| (a.id.as_str(), a)).collect();
+    for a in agencies {
+        let mut frontier: Vec<&str> = a.successor.iter().collect();
+        let mut steps = 0;
+        while let Some(next) = frontier.pop() {
+            steps += 1;
+            if next == a.id || steps > agencies.len() {
+                problems.push(Text::new(
+                    format!(
+                        "cơ quan \"{}\" kế thừa chính nó (vòng lặp `successor`)",
+                        a.id
+                    ),
+                    format!("agency \"{}\" succeeds itself (a `successor` cycle)", a.id),
+                ));
+                break;
+            }
+            if let Some(n) = by_id.get(next) {
+                frontier.extend(n.successor.iter());
+            }
+        }
+    }
+}
+
+/// Index provincial units by normalised name and alias; names unique, successors known.
+fn index_provinces(provinces: &[Province], problems: &mut Vec<Text>) -> HashMap<String, usize> {
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, p) in provinces.iter().enumerate() {
+        for spelling in std::iter::once(&p.name).chain(&p.aliases) {
+            let key = normalise_key(spelling);
+            if key.is_empty() {
+                problems.push(Text::new(
+                    "một đơn vị cấp tỉnh có tên để trống",
+                    "a provincial unit has an empty name",
+                ));
+            } else if index.insert(key, i).is_some() {
+                problems.push(Text::new(
+                    format!("tên đơn vị cấp tỉnh \"{spelling}\" bị trùng"),
+                    format!("provincial unit name \"{spelling}\" is used twice"),
+                ));
+            }
+        }
+        if let (Some(f), Some(u)) = (p.from, p.until) {
+            if f >= u {
+                problems.push(Text::new(
+                    format!("đơn vị \"{}\": `from` phải trước `until`", p.name),
+                    format!("unit \"{}\": `from` must come before `until`", p.name),
+                ));
+            }
+        }
+    }
+    for p in provinces {
+        match (&p.successor, p.until) {
+            (Some(s), _) if !index.contains_key(&normalise_key(s)) => problems.push(Text::new(
+                format!(
+                    "đơn vị kế thừa \"{s}\" của \"{}\" không có trong danh sách",
+                    p.name
+                ),
+                format!("successor \"{s}\" of \"{}\" is not listed", p.name),
+            )),
+            (Some(_), None) => problems.push(Text::new(
+                format!(
+                    "đơn vị \"{}\" có `successor` nhưng không có `until`",
+                    p.name
+                ),
+                format!("unit \"{}\" has a `successor` but no `until`", p.name),
+            )),
+            _ => {}
+        }
+    }
+    index
 }

@@ -323,3 +323,102 @@ fn a_province_registry_extends_the_bundled_one() {
 fn canonical_in<'a>(r: &'a Registry, name: &str) -> Option<&'a str> {
     r.lookup(name).agency().map(|a| a.name.as_str())
 }
+
+fn day(s: &str) -> crate::vn::Date {
+    crate::vn::Date::parse_iso(s).unwrap()
+}
+
+#[test]
+fn provinces_63_before_and_34_after_the_reorganisation() {
+    let r = reg();
+    assert_eq!(r.provinces_on(day("2025-06-30")).len(), 63);
+    assert_eq!(r.provinces_on(day("2025-07-01")).len(), 34);
+    assert_eq!(r.provinces_on(day("2023-10-23")).len(), 63);
+    let cities = r
+        .provinces_on(day("2026-01-01"))
+        .iter()
+        .filter(|p| p.kind == ProvinceKind::City)
+        .count();
+    assert_eq!(cities, 6);
+    // Thừa Thiên Huế became the city of Huế on 01/01/2025.
+    assert!(
+        r.province("Thừa Thiên Huế")
+            .unwrap()
+            .exists_on(day("2024-12-31"))
+    );
+    assert!(!r.province("Huế").unwrap().exists_on(day("2024-12-31")));
+}
+
+#[test]
+fn province_mapping_follows_the_merger() {
+    let r = reg();
+    let on = day("2026-03-01");
+    for (old, new) in [
+        ("Tiền Giang", "Đồng Tháp"),
+        ("Bạc Liêu", "Cà Mau"),
+        ("Bình Định", "Gia Lai"),
+        ("Hà Giang", "Tuyên Quang"),
+        ("Bà Rịa - Vũng Tàu", "Hồ Chí Minh"),
+        ("Thừa Thiên Huế", "Huế"),
+        ("Tuyên Quang", "Tuyên Quang"),
+    ] {
+        let p = r.province(old).unwrap_or_else(|| panic!("{old}"));
+        assert_eq!(
+            r.province_successor_on(p, on).map(|p| p.name.as_str()),
+            Some(new),
+            "{old}"
+        );
+    }
+    // Each of the 34 units of 2026 is the successor of at least itself.
+    let before = r.provinces_on(day("2025-06-30"));
+    let mut reached: Vec<&str> = before
+        .iter()
+        .filter_map(|p| r.province_successor_on(p, on).map(|s| s.name.as_str()))
+        .collect();
+    reached.sort();
+    reached.dedup();
+    assert_eq!(reached.len(), 34);
+}
+
+#[test]
+fn agencies_know_time() {
+    let r = reg();
+    let tttt = r.get("so-tttt").unwrap();
+    assert!(tttt.exists_on(day("2023-10-23")));
+    assert!(tttt.exists_on(day("2025-02-28")));
+    assert!(!tttt.exists_on(day("2025-03-01")));
+    let names = |id: &str, d: &str| -> Vec<String> {
+        r.successors_on(r.get(id).unwrap(), day(d))
+            .iter()
+            .map(|a| a.name.clone())
+            .collect()
+    };
+    assert_eq!(names("so-tttt", "2026-01-05"), ["Sở Khoa học và Công nghệ"]);
+    assert_eq!(
+        names("so-tttt", "2024-01-05"),
+        ["Sở Thông tin và Truyền thông"]
+    );
+    assert_eq!(
+        names("so-tnmt", "2026-01-05"),
+        ["Sở Nông nghiệp và Môi trường"]
+    );
+    assert_eq!(names("so-ldtbxh", "2026-01-05").len(), 3);
+    assert_eq!(names("ubnd-cap-huyen", "2025-07-01"), ["UBND cấp xã"]);
+    assert_eq!(names("ubnd-cap-huyen", "2025-06-30"), ["UBND cấp huyện"]);
+    assert!(names("ubnd-tp-pleiku", "2026-01-05").is_empty());
+    // Not yet: the Sở Nông nghiệp và Môi trường did not exist in 2023.
+    assert!(!r.get("so-nnmt").unwrap().exists_on(day("2023-10-23")));
+}
+
+#[test]
+fn time_problems_are_refused() {
+    let bad = "agencies:\n  - id: a\n    name: A\n    kind: department\n    until: 2025-03-01\n    successor: b\n  - id: b\n    name: B\n    kind: department\n    until: 2025-03-01\n    successor: a\n  - id: c\n    name: C\n    kind: department\n    successor: zz\n    from: 2025-03-01\n    until: 2024-01-01\nprovinces:\n  - { name: X, kind: province, until: 2025-07-01, successor: Y }\n";
+    let err = Registry::parse(bad).unwrap_err().to_string();
+    assert!(err.contains("succeeds itself"), "{err}");
+    assert!(err.contains("\"zz\""), "{err}");
+    assert!(err.contains("must come before"), "{err}");
+    assert!(err.contains("successor \"Y\""), "{err}");
+    let date = "agencies:\n  - id: a\n    name: A\n    kind: department\n    until: 01/3/2025\n";
+    let err = Registry::parse(date).unwrap_err().to_string();
+    assert!(err.contains("ISO date"), "{err}");
+}
