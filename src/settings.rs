@@ -23,6 +23,9 @@ pub struct Overrides {
     pub catalogue: Option<String>,
     /// `--agencies FILE`.
     pub agencies: Option<PathBuf>,
+    /// `--replace-agencies`: the registry files replace the bundled registry instead of
+    /// extending it.
+    pub replace_agencies: bool,
     /// `--config FILE`, instead of the nearest `kehoach.yaml`.
     pub config: Option<PathBuf>,
     /// `--select`/`--ignore`, applied after every configuration.
@@ -106,7 +109,12 @@ impl Settings {
             .collect();
         for p in reg {
             if let std::collections::hash_map::Entry::Vacant(e) = self.registries.entry(p) {
-                let r = Arc::new(Registry::load(e.key())?);
+                let r = if self.cli.replace_agencies {
+                    Registry::load(e.key())?
+                } else {
+                    Registry::load_extending(e.key(), Registry::embedded())?
+                };
+                let r = Arc::new(r);
                 e.insert(r);
             }
         }

@@ -150,11 +150,20 @@ fn bundled_plans_offer_a_fix_for_every_alias_finding() {
         lint::execute(a).unwrap()
     };
     let report = lint(&[]);
-    let findings = report
+    // One fix per alias (KH304), and one per task whose text names indicators it does not
+    // list (KH205: the task's first finding carries the edit adding all its codes).
+    let aliases = report
         .stdout
         .lines()
         .filter(|l| l.contains("KH304"))
         .count();
+    let named_tasks: std::collections::BTreeSet<(&str, &str)> = report
+        .stdout
+        .lines()
+        .filter(|l| l.contains("KH205"))
+        .filter_map(|l| Some((l.split(':').next()?, l.split('`').nth(1)?)))
+        .collect();
+    let findings = aliases + named_tasks.len();
     let diff = lint(&["--diff"]);
     let changed = diff
         .stdout

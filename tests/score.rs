@@ -453,3 +453,68 @@ fn stated_classes_reproduce_the_plans_lists() {
         "Các tiêu chí không đạt điểm: 05 (1.4, 1.7, 1.8, 1.9, 1.10)"
     );
 }
+
+/// A 2022 baseline giving 6.11 only its four counts (a, b, c, d) and its points.
+fn dvctt_plan(points: &str, inputs: &str) -> Plan {
+    let text = format!(
+        "catalogue: dti-922-2022\ndocument:\n  issuer: [\"ỦY BAN NHÂN DÂN\", \"TỈNH X\"]\n  issuer_name: Ủy ban nhân dân tỉnh X\n  place: X\n  number: \"1\"\n  symbol: KH-UBND\n  date: \"2023-01-05\"\n  title: Kế hoạch\n  year: 2023\nbaseline:\n  year: 2022\n  indicators:\n    - code: \"6.11\"\n      points: {points}\n      inputs: {inputs}\n"
+    );
+    let src = kehoach::source::SourceFile::new("x.yaml", text);
+    kehoach::plan::load::parse_plan(&src).expect("the inline plan parses")
+}
+
+fn bundled() -> Catalogue {
+    catalogue::load(&path("lints/dti-922-2022.yaml")).expect("the bundled catalogue is valid")
+}
+
+fn indicator<'a>(r: &'a ScoreReport, code: &str) -> &'a kehoach::score::IndicatorScore {
+    r.indices
+        .iter()
+        .flat_map(|i| i.indicators.iter())
+        .find(|i| i.code == code)
+        .expect("indicator present")
+}
+
+#[test]
+fn derived_inputs_are_computed_not_demanded() {
+    // 6.11: ratio e/f with e = c + d and f = a + b; (30 + 20) / (60 + 40) of 10 points = 5.
+    let r = score_plan(
+        &bundled(),
+        &dvctt_plan("5", "{a: 60, b: 40, c: 30, d: 20}"),
+        &[],
+    );
+    let i = indicator(&r, "6.11");
+    assert!(close(i.computed, 5.0), "{:?}", i.computed);
+    assert!(
+        !r.problems.iter().any(|p| p.code == "6.11"),
+        "{:?}",
+        r.problems
+    );
+    // Published 8 against 5 from the inputs: a mismatch, now that it can be computed.
+    let r = score_plan(
+        &bundled(),
+        &dvctt_plan("8", "{a: 60, b: 40, c: 30, d: 20}"),
+        &[],
+    );
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.code == "6.11" && matches!(p.kind, ProblemKind::Mismatch { .. }))
+    );
+    // A helper the plan states is used as stated, not recomputed.
+    let r = score_plan(
+        &bundled(),
+        &dvctt_plan("8", "{a: 60, b: 40, c: 30, d: 20, e: 80}"),
+        &[],
+    );
+    assert!(close(indicator(&r, "6.11").computed, 8.0));
+    // A part missing: the helper cannot be derived, and the part (d), not the helper (e),
+    // is named as what is missing.
+    let r = score_plan(&bundled(), &dvctt_plan("5", "{a: 60, b: 40, c: 30}"), &[]);
+    assert!(
+        r.problems.iter().any(|p| p.code == "6.11"
+            && matches!(&p.kind, ProblemKind::MissingInputs { inputs } if inputs == &["d".to_string()])),
+        "{:?}",
+        r.problems
+    );
+}

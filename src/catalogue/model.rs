@@ -147,6 +147,10 @@ pub struct Input {
     /// `number` (default), `boolean` (đã có / chưa có) or `choice` (one of the tiers).
     #[serde(default)]
     pub kind: InputKind,
+    /// A helper input the decision defines from others (`"c + d"`): `score` computes it
+    /// from them when a plan does not give it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]

@@ -175,6 +175,30 @@ impl<'a> Validator<'a> {
             );
         }
         let declared: Vec<&str> = e.inputs.iter().map(|i| i.name.as_str()).collect();
+        // A derived input is a formula of the other declared inputs.
+        for i in &e.inputs {
+            let Some(f) = &i.derived else { continue };
+            let bad_names: Vec<String> = match expr::parse(f) {
+                Ok(x) => x
+                    .names()
+                    .into_iter()
+                    .filter(|n| !declared.contains(n) || *n == i.name)
+                    .map(str::to_string)
+                    .collect(),
+                Err(err) => vec![err.to_string()],
+            };
+            if !bad_names.is_empty() {
+                self.push(
+                    Problem::new(format!(
+                        "{code}: đầu vào {} có derived \"{f}\" dùng {} không phải đầu vào khác đã khai báo (derived input refers to undeclared inputs)",
+                        i.name,
+                        bad_names.join(", ")
+                    ))
+                    .label(span, "đầu vào của mục này (this entry's inputs)")
+                    .help("viết derived bằng tên các đầu vào khác của mục (use the entry's other input names)"),
+                );
+            }
+        }
         let mut missing: Vec<String> = Vec::new();
         for r in refs {
             if !declared.contains(&r.as_str()) && !missing.contains(&r) {

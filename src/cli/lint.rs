@@ -88,9 +88,12 @@ pub struct LintArgs {
     /// Catalogue id or file, instead of the configured or bundled one.
     #[arg(long, value_name = "ID|FILE")]
     pub catalogue: Option<String>,
-    /// Agency registry file.
+    /// Agency registry file, on top of the bundled registry.
     #[arg(long, value_name = "FILE")]
     pub agencies: Option<PathBuf>,
+    /// Use the given registry files instead of the bundled registry, not on top of it.
+    #[arg(long)]
+    pub replace_agencies: bool,
     /// Configuration file, instead of the nearest kehoach.yaml.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -144,6 +147,7 @@ impl LintArgs {
             exclude: Vec::new(),
             catalogue: None,
             agencies: None,
+            replace_agencies: false,
             config: None,
             lang: LangArg::Vi,
             fail_on: FailOn::Error,
@@ -263,6 +267,7 @@ pub fn execute_to(args: LintArgs, out: impl Write) -> anyhow::Result<Finished> {
         Overrides {
             catalogue: args.catalogue.clone(),
             agencies: args.agencies.clone(),
+            replace_agencies: args.replace_agencies,
             config: args.config.clone(),
             levels: cli_levels,
         },

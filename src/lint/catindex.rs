@@ -24,6 +24,7 @@ pub struct CatalogueIndex {
     pub catalogue: Catalogue,
     by_code: HashMap<String, usize>,
     entries: Vec<EntryInfo>,
+    names: std::sync::OnceLock<super::named::NameIndex>,
 }
 
 impl CatalogueIndex {
@@ -41,7 +42,15 @@ impl CatalogueIndex {
             catalogue,
             by_code,
             entries,
+            names: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The indicators' names and short forms, for recognising an indicator a text names
+    /// (built on first use, once per catalogue).
+    pub fn names(&self) -> &super::named::NameIndex {
+        self.names
+            .get_or_init(|| super::named::NameIndex::new(self))
     }
 
     /// The catalogue's id (`dti-922-2022`).

@@ -180,6 +180,8 @@ impl<'a> Linter<'a> {
         levels: &[Option<Level>],
         cat: Option<&CatalogueIndex>,
     ) -> Vec<Diagnostic> {
+        // "nt" / "như trên" cells read as the row above, for every rule.
+        let plan = &*crate::lint::ditto::resolve(plan);
         let cx = Context::new(plan, source, cat)
             .with_known_catalogues(&self.ids)
             .with_agencies(self.agencies);

@@ -86,6 +86,67 @@ pub fn apply(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
     (out, fixed)
 }
 
+/// An edit adding indicator `codes` to the task whose `id:` value spans `id`: a new `indicators: ["…"]` line under the id, or the
+/// codes appended to a one-line flow list already there. `None` where the task is not a
+/// block mapping with the id on its own line, or its list is a block list (left to hand).
+pub fn add_task_indicators(source: &str, id: Span, codes: &[&str]) -> Option<Fix> {
+    if !id.is_known() || codes.is_empty() {
+        return None;
+    }
+    let line_start = source.get(..id.offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let prefix = source.get(line_start..id.offset)?;
+    let key_at = prefix.find("id:")?;
+    let lead = &prefix[..key_at];
+    // Only "  - id: " or "    id: ": spaces and at most one "- " before the key.
+    if !lead.chars().all(|c| c == ' ' || c == '-') || lead.matches('-').count() > 1 {
+        return None;
+    }
+    let indent = " ".repeat(key_at);
+    let quoted: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
+    let id_line_end = source
+        .get(id.offset..)?
+        .find('\n')
+        .map(|i| id.offset + i + 1)?;
+    // An `indicators:` key already in the task (its lines are indented as deep as `id:`;
+    // blank and comment lines do not end it).
+    let mut at = id_line_end;
+    while at < source.len() {
+        let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i + 1);
+        let line = &source[at..line_end];
+        let body = line.trim_start_matches(' ');
+        let blank = body.trim().is_empty() || body.starts_with('#');
+        if !blank && line.len() - body.len() < key_at {
+            break;
+        }
+        if let Some(rest) = line.strip_prefix(&format!("{indent}indicators:")) {
+            let open = rest.find('[')?;
+            let close = rest.rfind(']')?;
+            let inner = rest[open + 1..close].trim();
+            let insert_at = at + indent.len() + "indicators:".len() + close;
+            let text = if inner.is_empty() {
+                quoted.join(", ")
+            } else {
+                format!(", {}", quoted.join(", "))
+            };
+            return Some(Fix {
+                edits: vec![Edit {
+                    offset: insert_at,
+                    len: 0,
+                    text,
+                }],
+            });
+        }
+        at = line_end;
+    }
+    Some(Fix {
+        edits: vec![Edit {
+            offset: id_line_end,
+            len: 0,
+            text: format!("{indent}indicators: [{}]\n", quoted.join(", ")),
+        }],
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +218,51 @@ mod tests {
         for with in ["A, B", "A: B", "A # B", "[A]", " A", "-A", ""] {
             assert_eq!(fixed("lead: [X]\n", "X", "X", with), None, "{with:?}");
         }
+    }
+
+    fn added(src: &str, codes: &[&str]) -> Option<String> {
+        let f = add_task_indicators(src, span(src, "\"t1\""), codes)?;
+        let d = Diagnostic::new(
+            "KH205",
+            "indicator-named-in-text",
+            crate::diagnostic::Level::Info,
+            crate::diagnostic::Text::new("", ""),
+            Span::UNKNOWN,
+        )
+        .with_fix(f);
+        Some(apply(src, &[d]).0)
+    }
+
+    #[test]
+    fn adds_indicator_codes_to_a_task() {
+        assert_eq!(
+            added("tasks:\n  - id: \"t1\"  # c\n    body: x\n", &["8.1"]).unwrap(),
+            "tasks:\n  - id: \"t1\"  # c\n    indicators: [\"8.1\"]\n    body: x\n"
+        );
+        assert_eq!(
+            added(
+                "tasks:\n  - id: \"t1\"\n    indicators: [\"6.1\"]\n",
+                &["8.1", "8.2"]
+            )
+            .unwrap(),
+            "tasks:\n  - id: \"t1\"\n    indicators: [\"6.1\", \"8.1\", \"8.2\"]\n"
+        );
+        assert_eq!(
+            added("tasks:\n  - id: \"t1\"\n    indicators: []\n", &["8.1"]).unwrap(),
+            "tasks:\n  - id: \"t1\"\n    indicators: [\"8.1\"]\n"
+        );
+        // A flow mapping, or a block list: left to hand.
+        assert_eq!(
+            added("tasks:\n  - { id: \"t1\", body: x }\n", &["8.1"]),
+            None
+        );
+        assert_eq!(
+            added(
+                "tasks:\n  - id: \"t1\"\n    indicators:\n      - \"6.1\"\n",
+                &["8.1"]
+            ),
+            None
+        );
     }
 
     #[test]

@@ -2,14 +2,18 @@
 //! suppression and reporters. `engine` runs the rules on one file; `discover` finds the
 //! files; `report` renders the findings.
 
+pub mod arith;
 pub mod asof;
 pub mod catindex;
 pub mod config;
 pub mod context;
+pub mod coverage;
 pub mod discover;
+pub mod ditto;
 pub mod engine;
 pub mod fix;
 pub mod mentions;
+pub mod named;
 pub mod report;
 pub mod rule;
 pub mod rules;

@@ -306,7 +306,9 @@ impl<'a> Engine<'a> {
         } else if let (Some(rule), Some((inputs, span))) =
             (e.effective_scoring(), self.inputs.get(code).cloned())
         {
-            let o = rule::evaluate(&rule, &inputs, max);
+            let inputs = rule::with_derived(&e.inputs, &inputs);
+            let o =
+                rule::name_missing_parts(&e.inputs, &inputs, rule::evaluate(&rule, &inputs, max));
             (self.outcome(code, Stage::Baseline, o, max, span), ROUNDING)
         } else {
             (None, ROUNDING)
@@ -393,7 +395,23 @@ impl<'a> Engine<'a> {
                     inputs.insert(k.clone(), v.value.clone());
                 }
                 if let Some(rule) = e.effective_scoring() {
-                    let o = rule::evaluate(&rule, &inputs, e.max());
+                    // A helper the target changes a part of is derived again from the
+                    // target's parts, not kept from the baseline.
+                    for d in &e.inputs {
+                        let Some(f) = &d.derived else { continue };
+                        let parts = crate::catalogue::expr::parse(f)
+                            .map(|x| x.names().iter().any(|n| t.inputs.contains_key(*n)))
+                            .unwrap_or(false);
+                        if parts && !t.inputs.contains_key(&d.name) {
+                            inputs.shift_remove(&d.name);
+                        }
+                    }
+                    let inputs = rule::with_derived(&e.inputs, &inputs);
+                    let o = rule::name_missing_parts(
+                        &e.inputs,
+                        &inputs,
+                        rule::evaluate(&rule, &inputs, e.max()),
+                    );
                     if let Some(v) = self.outcome(code, Stage::Target, o, e.max(), t.code.span) {
                         return Some(cap(v));
                     }

@@ -72,6 +72,68 @@ fn yes_no(t: &str) -> Option<bool> {
     }
 }
 
+/// `inputs` with the helper inputs the catalogue derives from others (6.11's `e = c + d`,
+/// `f = a + b`) filled in where the plan does not give them and their parts are all
+/// numbers. A value the plan gives is kept as it is (a published figure is not replaced).
+pub fn with_derived(declared: &[crate::catalogue::Input], inputs: &Inputs) -> Inputs {
+    let mut out = inputs.clone();
+    // Derived inputs may build on each other (h = e + f); a few passes settle them.
+    for _ in 0..declared.len().max(1) {
+        let mut changed = false;
+        for d in declared {
+            let Some(formula) = &d.derived else { continue };
+            if out.contains_key(&d.name) {
+                continue;
+            }
+            let Ok(e) = expr::parse(formula) else {
+                continue;
+            };
+            if let Ok(v) = e.eval(&|n| out.get(n).and_then(number)) {
+                out.insert(d.name.clone(), InputValue::Number(v));
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    out
+}
+
+/// A `Missing` outcome names, for each derived helper it lacks, the parts of the helper
+/// that are missing instead ("d", not "e" = c + d): those are what the plan must give.
+pub fn name_missing_parts(
+    declared: &[crate::catalogue::Input],
+    inputs: &Inputs,
+    o: Outcome,
+) -> Outcome {
+    let Outcome::Missing { inputs: missing } = o else {
+        return o;
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut push = |n: String| {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    };
+    for m in missing {
+        let parts = declared
+            .iter()
+            .find(|d| d.name == m)
+            .and_then(|d| d.derived.as_deref())
+            .and_then(|f| expr::parse(f).ok());
+        match parts {
+            Some(x) => x
+                .names()
+                .into_iter()
+                .filter(|n| !inputs.contains_key(*n))
+                .for_each(|n| push(n.to_string())),
+            None => push(m),
+        }
+    }
+    Outcome::Missing { inputs: out }
+}
+
 fn eval(of: &str, inputs: &Inputs) -> Result<f64, Outcome> {
     let e = expr::parse(of).map_err(|e| Outcome::Invalid {
         reason: e.to_string(),

@@ -43,6 +43,10 @@ pub enum DeadlineKind {
     Year { year: i32 },
     /// "2023 – 2025", "2023-2025", "Giai đoạn 2021-2025".
     Period { from: i32, to: i32 },
+    /// A range with both ends dated: "Từ tháng 4/2024 đến tháng 12/2024", "Quý III -
+    /// IV/2024", "Quý III và Quý IV/2024", "Tháng 11-12/2024". Work is due by `to`'s last
+    /// day. A range without a year ("Quý III - IV") reads as its end (`Quarter`).
+    Range { from: Date, to: Date },
     /// Open-ended from a point on: "Từ tháng 01/2024", "Năm 2023 và các năm tiếp theo".
     From { date: Date },
     /// "Hằng năm"/"Hàng năm", "Quý IV hàng năm", "Định kỳ hằng quý".
@@ -221,6 +225,7 @@ impl Deadline {
             }
             DeadlineKind::Year { year } => (Date::new(year, 1, 1), Date::new(year, 12, 31)),
             DeadlineKind::Period { from, to } => (Date::new(from, 1, 1), Date::new(to, 12, 31)),
+            DeadlineKind::Range { from, to } => (Some(from), Some(to)),
             DeadlineKind::From { date } => (Some(date), None),
             DeadlineKind::WithinYear => {
                 plan_year.map_or((None, None), |y| (Date::new(y, 1, 1), Date::new(y, 12, 31)))

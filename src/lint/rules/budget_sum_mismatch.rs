@@ -53,60 +53,115 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The section's value (its stated subtotal when it is a number, else the computed sum),
-/// checking its subtotal on the way.
-fn section(s: &BudgetSection, path: &str, out: &mut Vec<Diagnostic>) -> f64 {
-    let mut parts: Vec<f64> = s
+/// What a section's items add up to, from its leaves: `sum` of the readable amounts and
+/// whether some amount is unreadable (then the sum is only a lower bound); `stated` is the
+/// section's own subtotal when it is a number; `broken` when a mismatch was found in it.
+#[derive(Clone, Copy, Debug, Default)]
+struct Part {
+    sum: f64,
+    open: bool,
+    stated: Option<f64>,
+    broken: bool,
+}
+
+/// A section's leaves, checking its subtotal on the way.
+fn section(s: &BudgetSection, path: &str, out: &mut Vec<Diagnostic>) -> Part {
+    let mut parts: Vec<Part> = s
         .items
         .iter()
-        .filter_map(|i| i.amount.as_ref().and_then(|a| value(a)))
+        .map(|i| match i.amount.as_ref().map(|a| num(a)) {
+            Some(Num::Value(v)) => Part {
+                sum: v,
+                stated: Some(v),
+                ..Part::default()
+            },
+            // Blank or unreadable: blank-number reports it; here it is unknown.
+            Some(_) => Part {
+                open: true,
+                ..Part::default()
+            },
+            None => Part::default(),
+        })
         .collect();
     for (k, sub) in s.sections.iter().enumerate() {
         parts.push(section(sub, &format!("{path}.sections[{k}]"), out));
     }
-    let computed: f64 = parts.iter().sum();
-    let Some(stated) = &s.subtotal else {
-        return computed;
+    let before = out.len();
+    let mut me = Part {
+        sum: parts.iter().map(|p| p.sum).sum(),
+        open: parts.iter().any(|p| p.open),
+        stated: None,
+        broken: parts.iter().any(|p| p.broken),
     };
-    let name = s.title.trim();
-    compare(
-        stated,
-        &parts,
-        format!("{path}.subtotal"),
-        (
-            &format!("cộng mục \"{name}\""),
-            &format!("the subtotal of \"{name}\""),
-        ),
-        ("các khoản", "its items"),
-        out,
-    );
-    value(stated).unwrap_or(computed)
+    if let Some(stated) = &s.subtotal {
+        let name = s.title.trim();
+        compare(
+            stated,
+            &parts,
+            format!("{path}.subtotal"),
+            (
+                &format!("cộng mục \"{name}\""),
+                &format!("the subtotal of \"{name}\""),
+            ),
+            ("các khoản", "its items"),
+            out,
+        );
+        me.stated = value(stated);
+    }
+    me.broken |= out.len() > before;
+    me
 }
 
 fn compare(
     stated: &Spanned<Figure>,
-    parts: &[f64],
+    parts: &[Part],
     path: String,
     (vi, en_what): (&str, &str),
     (parts_vi, parts_en): (&str, &str),
     out: &mut Vec<Diagnostic>,
 ) {
-    let sum: f64 = parts.iter().sum();
+    // Checked against the leaves: a wrong subtotal below does not make this one wrong.
+    let sum: f64 = parts.iter().map(|p| p.sum).sum();
+    let open = parts.iter().any(|p| p.open);
+    let tol = 0.01 * parts.len().max(1) as f64 + 1e-9;
     let shown = format(sum, 3);
     let shown_en = en(sum);
     let d = match num(stated) {
         Num::Value(v) => {
-            let tol = 0.01 * parts.len().max(1) as f64 + 1e-9;
-            if (v - sum).abs() <= tol {
+            // An unreadable amount below: the sum of the others is only a lower bound.
+            if (v - sum).abs() <= tol || (open && v >= sum - tol) {
                 return;
             }
+            // A total that adds up its stated subtotals repeats a mistake found below.
+            if parts.iter().any(|p| p.broken) {
+                let stated_parts: Option<f64> = parts.iter().map(|p| p.stated).sum();
+                if stated_parts.is_some_and(|s| (s - v).abs() <= tol) {
+                    return;
+                }
+            }
             let v_en = en(v);
-            RULE.meta.diag(
-                format!("{vi} ghi {} nhưng tổng {parts_vi} là {shown}", format(v, 3)),
-                format!("{en_what} is stated as {v_en} but {parts_en} add up to {shown_en}"),
-                stated.span,
-            )
+            if open {
+                RULE.meta.diag(
+                    format!(
+                        "{vi} ghi {} nhưng riêng các khoản đọc được đã là {shown}",
+                        format(v, 3)
+                    ),
+                    format!(
+                        "{en_what} is stated as {v_en} but its readable items alone add up to {shown_en}"
+                    ),
+                    stated.span,
+                )
+            } else {
+                RULE.meta.diag(
+                    format!("{vi} ghi {} nhưng tổng {parts_vi} là {shown}", format(v, 3)),
+                    format!("{en_what} is stated as {v_en} but {parts_en} add up to {shown_en}"),
+                    stated.span,
+                )
+            }
         }
+        // A blank subtotal over unreadable amounts: no sum to offer; blank-number reports
+        // the amounts.
+        Num::Blank if open => return,
         Num::Blank => RULE.meta.diag(
             format!("{vi} bị để trống (tổng {parts_vi} là {shown})"),
             format!("{en_what} is blank ({parts_en} add up to {shown_en})"),

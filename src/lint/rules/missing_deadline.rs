@@ -34,6 +34,13 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if task.indicators.is_empty() && task.deadline.is_none() {
             continue;
         }
+        // Nor are duties written as prose (a body, no appendix-row cells), even when the
+        // encoding gives the codes of the indicators their text names: the originals
+        // give such paragraphs no deadline column.
+        let prose = task.body.is_some() && task.max_points.is_none() && task.method.is_none();
+        if prose && task.deadline.is_none() {
+            continue;
+        }
         let own = cx.deadlines()[i].as_ref();
         if own.is_some_and(|d| !d.is_blank()) {
             continue;

@@ -58,6 +58,7 @@ registry! {
     unknown_indicator,
     misplaced_indicator,
     max_points_mismatch,
+    indicator_named_in_text,
     missing_lead,
     unknown_agency,
     lead_also_support,

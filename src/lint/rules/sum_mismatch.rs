@@ -4,16 +4,18 @@
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
-use crate::plan::Figure;
-use crate::source::Spanned;
+use crate::lint::arith;
 
-use super::{pts, pts_en, value};
+use super::{pts, pts_en};
 
 /// Rounding allowed per summand.
-pub const TOLERANCE: f64 = 0.01;
+pub const TOLERANCE: f64 = arith::TOLERANCE;
 
-/// The baseline total against the main indices, a main index against its indicators and
-/// an indicator against its sub-indicators, whenever the plan states every part.
+/// The baseline total, each main index and each indicator against the bounds its parts
+/// give (see `lint::arith`): a stated part is a value, a class (full, partial, zero) a
+/// range, an unknown or unreadable part [0, its maximum]. Checked against the leaves, so
+/// one wrong subtotal is one finding; a 0–1 index value (DTI 2021) counts as that
+/// fraction of the index's maximum.
 pub static RULE: RuleDef = RuleDef {
     meta: Meta {
         code: "KH502",
@@ -35,111 +37,115 @@ pub static RULE: RuleDef = RuleDef {
     check: Check::Plan(check),
 };
 
-fn mismatch(
-    what: (&str, &str),
-    stated: &Spanned<Figure>,
-    parts: &[f64],
-    path: String,
-    indicator: Option<&str>,
-) -> Option<Diagnostic> {
-    let s = value(stated)?;
-    let sum: f64 = parts.iter().sum();
-    let tol = TOLERANCE * parts.len().max(1) as f64 + 1e-9;
-    if (s - sum).abs() <= tol {
-        return None;
-    }
-    let mut d = RULE.meta
-        .diag(
-            format!(
-                "{} ghi {} nhưng tổng các thành phần là {}",
-                what.0,
-                pts(s),
-                pts(sum)
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let (Some(cat), Some(b)) = (cx.catalogue, &cx.plan.baseline) else {
+        return;
+    };
+    for m in arith::check(cat, b) {
+        let (what_vi, what_en) = match &m.code {
+            None => ("tổng điểm DTI".to_string(), "the DTI total".to_string()),
+            Some(c) if cat.get(c).is_some_and(|e| e.depth == 1) => {
+                (format!("điểm chỉ số chính {c}"), format!("main index {c}"))
+            }
+            Some(c) => (format!("điểm chỉ số {c}"), format!("indicator {c}")),
+        };
+        // A 0–1 index value is shown as written and as the points it stands for.
+        let (stated_vi, stated_en) = match m.scale {
+            Some(_) => (
+                format!("{} (= {} điểm)", num_vi(m.written), pts(m.stated)),
+                format!("{} (= {} points)", num_en(m.written), pts_en(m.stated)),
             ),
-            format!(
-                "{} stated as {} but its parts add up to {}",
-                what.1,
-                pts_en(s),
-                pts_en(sum)
-            ),
-            stated.span,
-        )
-        .with_path(path)
-        .with_label(t(
-            format!("tổng đúng: {}", pts(sum)),
-            format!("sum: {}", pts_en(sum)),
-        ))
-        .with_help(t(
-            "đối chiếu từng thành phần với kết quả Bộ công bố, rồi sửa số sai",
-            "check each part against the published results, then fix the wrong figure",
-        ));
-    if let Some(c) = indicator {
-        d = d.with_indicator(c);
+            None => (pts(m.stated), pts_en(m.stated)),
+        };
+        let (parts_vi, parts_en) = if m.exact() {
+            (
+                format!("tổng các thành phần là {}", pts(m.lo)),
+                format!("its parts add up to {}", pts_en(m.lo)),
+            )
+        } else if m.stated < m.lo {
+            (
+                format!(
+                    "các thành phần đã biết đã là {} (tối đa {})",
+                    pts(m.lo),
+                    pts(m.hi)
+                ),
+                format!(
+                    "its known parts already add up to {} (at most {})",
+                    pts_en(m.lo),
+                    pts_en(m.hi)
+                ),
+            )
+        } else {
+            (
+                format!(
+                    "các thành phần chỉ cho được tối đa {} (kể cả điểm tối đa của các thành phần chưa biết)",
+                    pts(m.hi)
+                ),
+                format!(
+                    "its parts can give at most {} (counting the unknown ones at their maximum)",
+                    pts_en(m.hi)
+                ),
+            )
+        };
+        let cause = |vi: bool| {
+            m.above_max
+                .iter()
+                .map(|(c, v, max)| {
+                    if vi {
+                        format!("{c} ghi {} vượt điểm tối đa {}", pts(*v), pts(*max))
+                    } else {
+                        format!("{c} is stated as {} above its maximum {}", pts_en(*v), pts_en(*max))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let (msg_vi, msg_en) = if m.above_max.is_empty() {
+            (
+                format!("{what_vi} ghi {stated_vi} nhưng {parts_vi}"),
+                format!("{what_en} stated as {stated_en} but {parts_en}"),
+            )
+        } else {
+            (
+                format!(
+                    "{what_vi} ghi {stated_vi} nhưng {parts_vi}, vì {}",
+                    cause(true)
+                ),
+                format!(
+                    "{what_en} stated as {stated_en} but {parts_en}, because {}",
+                    cause(false)
+                ),
+            )
+        };
+        let (label_vi, label_en) = if m.exact() {
+            (format!("tổng đúng: {}", pts(m.lo)), format!("sum: {}", pts_en(m.lo)))
+        } else {
+            (
+                format!("khoảng hợp lệ: {} – {}", pts(m.lo), pts(m.hi)),
+                format!("possible: {} – {}", pts_en(m.lo), pts_en(m.hi)),
+            )
+        };
+        let mut d = RULE
+            .meta
+            .diag(msg_vi, msg_en, m.span)
+            .with_path(m.path.clone())
+            .with_label(t(label_vi, label_en))
+            .with_help(t(
+                "đối chiếu từng thành phần với kết quả Bộ công bố, rồi sửa số sai",
+                "check each part against the published results, then fix the wrong figure",
+            ));
+        if let Some(c) = &m.code {
+            d = d.with_indicator(c.clone());
+        }
+        out.push(d);
     }
-    Some(d)
 }
 
-fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    if super::other_methodology(cx) {
-        return;
-    }
-    let Some(b) = &cx.plan.baseline else { return };
-    if let Some(total) = &b.total {
-        let parts: Option<Vec<f64>> = b.indices.iter().map(|x| value(&x.points)).collect();
-        // Index values between 0 and 1 (the DTI 2021 method) are not additive points.
-        let fractional = parts.as_ref().is_some_and(|p| p.iter().all(|v| *v <= 1.0))
-            && value(total).is_some_and(|t| t <= 1.0);
-        if let Some(parts) = parts.filter(|p| !p.is_empty() && !fractional) {
-            out.extend(mismatch(
-                ("tổng điểm DTI", "the DTI total"),
-                total,
-                &parts,
-                "baseline.total".into(),
-                None,
-            ));
-        }
-    }
-    let Some(cat) = cx.catalogue else { return };
-    let points_of = |code: &str| {
-        b.indicators
-            .iter()
-            .find(|x| x.code.value.trim() == code)
-            .and_then(|x| x.points.as_ref())
-            .and_then(|p| value(p))
-    };
-    // A main index against its indicators.
-    for (i, x) in b.indices.iter().enumerate() {
-        let code = x.code.value.trim();
-        let Some(entry) = cat.get(code) else { continue };
-        let parts: Option<Vec<f64>> = entry.children.iter().map(|c| points_of(c)).collect();
-        if let Some(parts) = parts.filter(|p| !p.is_empty()) {
-            out.extend(mismatch(
-                (
-                    &format!("điểm chỉ số chính {code}"),
-                    &format!("main index {code}"),
-                ),
-                &x.points,
-                &parts,
-                format!("baseline.indices[{i}].points"),
-                Some(code),
-            ));
-        }
-    }
-    // An indicator against its sub-indicators.
-    for (i, x) in b.indicators.iter().enumerate() {
-        let code = x.code.value.trim();
-        let (Some(entry), Some(p)) = (cat.get(code), &x.points) else {
-            continue;
-        };
-        let parts: Option<Vec<f64>> = entry.children.iter().map(|c| points_of(c)).collect();
-        if let Some(parts) = parts.filter(|p| !p.is_empty()) {
-            out.extend(mismatch(
-                (&format!("điểm chỉ số {code}"), &format!("indicator {code}")),
-                p,
-                &parts,
-                format!("baseline.indicators[{i}].points"),
-                Some(code),
-            ));
-        }
-    }
+/// A 0–1 index value as written in Vietnamese ("0,4000") and English ("0.4000").
+fn num_vi(v: f64) -> String {
+    format!("{v:.4}").replace('.', ",")
+}
+
+fn num_en(v: f64) -> String {
+    format!("{v:.4}")
 }

@@ -1,17 +1,18 @@
 //! KH201 uncovered-indicator: a scored indicator no task serves and `kept` does not
 //! name.
 
-use std::collections::HashSet;
-
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
+use crate::lint::coverage::{self, Cover};
 use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
 
 use super::{pts, pts_en};
 
-/// Every scored indicator of the catalogue must be served by a task (naming it or one of
-/// its sub-indicators) or declared in `kept` (already at full points, or not
-/// applicable) with a reason.
+/// Every scored indicator of the catalogue must be served by a task (listing its code or a
+/// sub-indicator's, or naming it in its text: see indicator-named-in-text), declared in
+/// `kept`, or at full points in the baseline (stated, or left no other value by the
+/// plan's own figures). The finding points at the indicator's baseline entry when there
+/// is one, else at the first task of its main index.
 pub static RULE: RuleDef = RuleDef {
     meta: Meta {
         code: "KH201",
@@ -34,65 +35,48 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let Some(cat) = cx.catalogue else {
-        return;
-    };
-    let plan = cx.plan;
-    let mut served: HashSet<&str> = HashSet::new();
-    for task in &plan.tasks {
-        for code in &task.indicators {
-            served.insert(code.value.trim());
-        }
-    }
-    let kept: Vec<&str> = plan.kept.iter().map(|k| k.code.value.trim()).collect();
-    let span = cx.top_key_span("tasks");
-    for ind in cat.scored_indicators() {
-        let code = ind.code.as_str();
-        let by_task = served.iter().any(|s| covers(code, s));
-        let by_kept = kept.iter().any(|k| *k == code || is_ancestor(k, code));
-        if by_task || by_kept {
+    for (ind, cover) in coverage::compute(cx) {
+        if cover != Cover::None {
             continue;
         }
+        let code = ind.code.as_str();
         let max = ind.max_points.unwrap_or(0.0);
-        out.push(
-            RULE.meta.diag(
-                format!(
-                    "chỉ số {code} \"{}\" ({} điểm) chưa được giao cho nhiệm vụ nào",
-                    ind.name,
-                    pts(max)
-                ),
-                format!(
-                    "indicator {code} \"{}\" ({} points) is served by no task",
-                    ind.name,
-                    pts_en(max)
-                ),
-                span,
+        let (span, path) = coverage::anchor(cx, ind);
+        let in_baseline = path.starts_with("baseline.");
+        let (label_vi, label_en) = if in_baseline {
+            (
+                format!("{code} chưa đạt điểm tối đa, chưa có nhiệm vụ"),
+                format!("{code} below full points, no task"),
             )
-            .with_path("tasks")
-            .with_indicator(code)
-            .with_label(t(
-                format!("thiếu chỉ số {code}"),
-                format!("{code} missing"),
-            ))
-            .with_help(t(
-                format!(
-                    "thêm nhiệm vụ có `indicators: [\"{code}\"]` và cơ quan chủ trì, hoặc khai báo {code} trong `kept` kèm lý do"
-                ),
-                format!(
-                    "add a task with `indicators: [\"{code}\"]` and a lead agency, or declare {code} in `kept` with a reason"
-                ),
-            )),
+        } else {
+            (format!("thiếu chỉ số {code}"), format!("{code} missing"))
+        };
+        out.push(
+            RULE.meta
+                .diag(
+                    format!(
+                        "chỉ số {code} \"{}\" ({} điểm) chưa được giao cho nhiệm vụ nào",
+                        ind.name,
+                        pts(max)
+                    ),
+                    format!(
+                        "indicator {code} \"{}\" ({} points) is served by no task",
+                        ind.name,
+                        pts_en(max)
+                    ),
+                    span,
+                )
+                .with_path(path)
+                .with_indicator(code)
+                .with_label(t(label_vi, label_en))
+                .with_help(t(
+                    format!(
+                        "thêm nhiệm vụ có `indicators: [\"{code}\"]` và cơ quan chủ trì (hoặc ghi mã vào nhiệm vụ đã nêu nội dung này), hoặc khai báo {code} trong `kept` kèm lý do"
+                    ),
+                    format!(
+                        "add a task with `indicators: [\"{code}\"]` and a lead agency (or write the code into the task that already names it), or declare {code} in `kept` with a reason"
+                    ),
+                )),
         );
     }
-}
-
-/// Whether a task naming `named` serves indicator `code`: the code itself or one of its
-/// sub-indicators.
-fn covers(code: &str, named: &str) -> bool {
-    named == code || is_ancestor(code, named)
-}
-
-/// Whether `a` is a proper ancestor of `b` ("6" of "6.12", "8.8" of "8.8.1.1").
-fn is_ancestor(a: &str, b: &str) -> bool {
-    b.len() > a.len() && b.starts_with(a) && b.as_bytes()[a.len()] == b'.'
 }

@@ -79,6 +79,30 @@ impl Registry {
         Registry::parse_named(text, Path::new("<text>"))
     }
 
+    /// Read a registry file on top of `base` (a province adding its own bodies to the
+    /// bundled registry): its agencies are added after the base's, and one with the id of
+    /// a base agency replaces that agency. The result is checked as one registry.
+    pub fn load_extending(path: &Path, base: &Registry) -> Result<Registry, AgencyError> {
+        let own = Registry::load(path)?;
+        base.extended(own.agencies, path)
+    }
+
+    /// `self` with `extra` added (an agency whose id is already here replaces it);
+    /// problems are reported against `path`, the file `extra` came from.
+    pub fn extended(&self, extra: Vec<Agency>, path: &Path) -> Result<Registry, AgencyError> {
+        let mut agencies = self.agencies.clone();
+        for a in extra {
+            match agencies.iter_mut().find(|b| b.id == a.id) {
+                Some(slot) => *slot = a,
+                None => agencies.push(a),
+            }
+        }
+        Registry::build(agencies, self.provinces.clone()).map_err(|problems| AgencyError::Invalid {
+            path: path.to_path_buf(),
+            problems,
+        })
+    }
+
     fn parse_named(text: &str, path: &Path) -> Result<Registry, AgencyError> {
         let file: RegistryFile = crate::yaml::from_str_saphyr(text).map_err(|err| {
             let (line, column) = err

@@ -287,6 +287,43 @@ fn load_reads_a_file_and_names_it_in_errors() {
     assert_eq!(r.agencies()[0].name, "Sở X");
 }
 
+#[test]
+fn a_province_registry_extends_the_bundled_one() {
+    let own = Registry::parse(
+        "agencies:\n  - {id: phong-cds, name: Phòng Chuyển đổi số, kind: unit}\n  - {id: so-tttt, name: Sở Thông tin và Truyền thông, short: Sở TTTT, aliases: [Sở Thông tin - Truyền thông], kind: department}\n",
+    )
+    .expect("valid registry");
+    let path = std::path::Path::new("province.yaml");
+    let r = reg()
+        .extended(own.agencies().to_vec(), path)
+        .expect("extends");
+    // The new body is known, the bundled ones are still there, and the province's entry
+    // for an id the bundle has replaces it (one agency, not two).
+    assert_eq!(
+        canonical_in(&r, "Phòng Chuyển đổi số"),
+        Some("Phòng Chuyển đổi số")
+    );
+    assert!(r.lookup("Sở Nội vụ").is_known());
+    assert_eq!(r.agencies().len(), reg().agencies().len() + 1);
+    assert!(matches!(
+        r.lookup("Sở Thông tin - Truyền thông"),
+        Lookup::Alias { .. }
+    ));
+    // A name the bundle gives another agency is refused, naming the province's file.
+    let clash = Registry::parse(
+        "agencies:\n  - {id: so-x, name: Sở X, aliases: [Sở Nội vụ], kind: department}\n",
+    )
+    .expect("valid alone");
+    let err = reg()
+        .extended(clash.agencies().to_vec(), path)
+        .expect_err("a clash");
+    assert!(err.to_string().contains("province.yaml"), "{err}");
+}
+
+fn canonical_in<'a>(r: &'a Registry, name: &str) -> Option<&'a str> {
+    r.lookup(name).agency().map(|a| a.name.as_str())
+}
+
 fn day(s: &str) -> crate::vn::Date {
     crate::vn::Date::parse_iso(s).unwrap()
 }

@@ -71,7 +71,17 @@ pub(super) fn parse(text: &str) -> DeadlineKind {
         return DeadlineKind::WithinYear;
     }
     let body = strip_filler(&s);
-    match point(body) {
+    // A range is tried when the text is not one point ("tháng 11-12" is no month of
+    // year "12").
+    let as_point = point(body);
+    let read = match as_point {
+        Some(Ok(_)) => as_point,
+        other => match range(body.strip_prefix("từ ").unwrap_or(body)) {
+            Some(Ok(k)) => Some(Ok(k)),
+            r => other.or(r),
+        },
+    };
+    match read {
         Some(Ok(kind)) => kind,
         Some(Err(reason)) => unparseable(reason),
         None => match open_ended(&s) {
@@ -116,6 +126,62 @@ fn open_ended(s: &str) -> Option<DeadlineKind> {
         },
         Err(reason) => unparseable(reason),
     })
+}
+
+static SAME_UNIT_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(quý|tháng) ([ivx]+|\d{1,2})(?:-| và | đến | tới )(?:(?:quý|tháng) )?([ivx]+|\d{1,2})((?: năm |/| )\d+)?$")
+        .expect("valid regex")
+});
+static TWO_POINTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.+?) (?:đến|tới|-) (?:hết )?(.+)$").expect("valid regex"));
+
+/// A range, read to both its ends: "quý iii-iv/2024", "quý iii và quý iv/2024",
+/// "tháng 11-12/2024", "tháng 4/2024 đến tháng 12/2024", "01/4/2024 đến 31/12/2024". The
+/// first end may leave its year to the second ("tháng 4 đến tháng 12/2024").
+fn range(s: &str) -> Option<Result<DeadlineKind, Reason>> {
+    let (left, right) = if let Some(c) = SAME_UNIT_RANGE.captures(s) {
+        let year = c.get(4).map_or("", |m| m.as_str());
+        (
+            format!("{} {}", &c[1], &c[2]),
+            format!("{} {}{year}", &c[1], &c[3]),
+        )
+    } else {
+        let c = TWO_POINTS.captures(s)?;
+        (c[1].to_string(), c[2].to_string())
+    };
+    let end = match point(&right)? {
+        Ok(k) => k,
+        Err(r) => return Some(Err(r)),
+    };
+    let start = match point(&left)? {
+        Ok(k) => k,
+        Err(r) => return Some(Err(r)),
+    };
+    let dl = |kind| super::Deadline {
+        text: String::new(),
+        kind,
+    };
+    let Some(to) = dl(end).latest() else {
+        // No year on the end: the range reads as its end, in the plan's year.
+        return Some(Ok(end));
+    };
+    // A start without a year takes the end's.
+    let start = match start {
+        DeadlineKind::Quarter { q, year: None } => DeadlineKind::Quarter {
+            q,
+            year: Some(to.year),
+        },
+        DeadlineKind::Month { m, year: None } => DeadlineKind::Month {
+            m,
+            year: Some(to.year),
+        },
+        k => k,
+    };
+    let from = dl(start).earliest()?;
+    if from > to {
+        return Some(Err(Reason::ReversedPeriod));
+    }
+    Some(Ok(DeadlineKind::Range { from, to }))
 }
 
 fn unparseable(reason: Reason) -> DeadlineKind {

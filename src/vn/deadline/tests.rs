@@ -482,3 +482,89 @@ fn open_ended_and_start_or_end_of_year() {
         Some(d(2023, 12, 31))
     );
 }
+
+#[test]
+fn ranges_of_real_appendices_parse_to_their_end() {
+    let range = |from, to| DeadlineKind::Range { from, to };
+    assert_eq!(
+        kind("Từ tháng 4/2024 đến tháng 12/2024"),
+        range(d(2024, 4, 1), d(2024, 12, 31))
+    );
+    assert_eq!(
+        kind("Quý III - IV/2024"),
+        range(d(2024, 7, 1), d(2024, 12, 31))
+    );
+    assert_eq!(
+        kind("Quý III–IV năm 2024"),
+        range(d(2024, 7, 1), d(2024, 12, 31))
+    );
+    assert_eq!(
+        kind("Quý III và Quý IV/2024"),
+        range(d(2024, 7, 1), d(2024, 12, 31))
+    );
+    assert_eq!(
+        kind("Tháng 11-12/2024"),
+        range(d(2024, 11, 1), d(2024, 12, 31))
+    );
+    assert_eq!(
+        kind("tháng 4 đến tháng 12/2024"),
+        range(d(2024, 4, 1), d(2024, 12, 31))
+    );
+    assert_eq!(
+        kind("Từ 01/4/2024 đến 31/12/2024"),
+        range(d(2024, 4, 1), d(2024, 12, 31))
+    );
+    assert_eq!(
+        Deadline::parse("Quý III - IV/2024").latest(),
+        Some(d(2024, 12, 31))
+    );
+    assert_eq!(
+        Deadline::parse("Quý III - IV/2024").earliest(),
+        Some(d(2024, 7, 1))
+    );
+}
+
+#[test]
+fn near_misses_of_ranges() {
+    // No year: the range reads as its end, in the plan's year.
+    assert_eq!(
+        kind("Quý III - IV"),
+        DeadlineKind::Quarter { q: 4, year: None }
+    );
+    assert_eq!(
+        Deadline::parse("Tháng 11-12").latest_in(2024),
+        Some(d(2024, 12, 31))
+    );
+    // Reversed, impossible or cut-off ends are still errors.
+    assert_eq!(
+        kind("Quý IV - II/2024"),
+        unparseable(Reason::ReversedPeriod)
+    );
+    assert_eq!(kind("Tháng 11-13/2024"), unparseable(Reason::NoSuchMonth));
+    assert_eq!(kind("Quý III - V/2024"), unparseable(Reason::NoSuchQuarter));
+    assert_eq!(
+        kind("Từ tháng 4/2024 đến tháng 12/20"),
+        unparseable(Reason::BadYear)
+    );
+    // Single points and open ends are unchanged.
+    assert_eq!(
+        kind("Quý IV/2024"),
+        DeadlineKind::Quarter {
+            q: 4,
+            year: Some(2024)
+        }
+    );
+    assert_eq!(
+        kind("Từ tháng 01/2024"),
+        DeadlineKind::From {
+            date: d(2024, 1, 1)
+        }
+    );
+    assert_eq!(
+        kind("2023-2025"),
+        DeadlineKind::Period {
+            from: 2023,
+            to: 2025
+        }
+    );
+}
