@@ -9,10 +9,13 @@ pub mod discover;
 pub mod engine;
 pub mod fix;
 pub mod mentions;
+pub mod method;
+pub mod prose;
 pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod suppress;
+pub mod text;
 
 pub use catindex::CatalogueIndex;
 pub use context::Context;
