@@ -324,7 +324,7 @@ mod tests {
     use crate::lint::rules;
 
     fn meta(code: &str) -> &'static Meta {
-        rules::get(code).unwrap().meta()
+        &rules::get(code).unwrap().meta
     }
 
     #[test]

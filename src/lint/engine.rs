@@ -86,12 +86,12 @@ impl<'a> Linter<'a> {
     ) -> FileReport {
         let levels: Vec<Option<Level>> = rules::all()
             .iter()
-            .map(|r| config.level_for(r.meta(), &source.path))
+            .map(|r| config.level_for(&r.meta, &source.path))
             .collect();
         let level_of = |code: &str| -> Option<Level> {
             rules::all()
                 .iter()
-                .position(|r| r.meta().code == code)
+                .position(|r| r.meta.code == code)
                 .and_then(|i| levels[i])
         };
         let mut catalogue = None;
@@ -119,7 +119,7 @@ impl<'a> Linter<'a> {
             d.file = source.path.clone();
             // Every covering suppression is marked used, not just the first.
             let mut hit = false;
-            if d.code != super::rules::bad_suppression::META.code {
+            if d.code != super::rules::bad_suppression::RULE.meta.code {
                 for s in sups.iter_mut() {
                     hit |= s.covers(&d);
                 }
@@ -131,12 +131,12 @@ impl<'a> Linter<'a> {
             kept.push(d);
         }
         if parsed {
-            if let Some(level) = level_of(unused_suppression::META.code) {
+            if let Some(level) = level_of(unused_suppression::RULE.meta.code) {
                 for s in &sups {
                     for sel in s.selectors.iter().filter(|x| !x.used) {
                         let enabled = rules::all().iter().enumerate().any(|(i, r)| {
                             levels[i].is_some()
-                                && suppress::selects(&sel.text, r.meta().code, r.meta().name)
+                                && suppress::selects(&sel.text, r.meta.code, r.meta.name)
                         });
                         if enabled {
                             let mut d = unused_suppression::finding(s.span, &sel.text);

@@ -20,4 +20,4 @@ pub mod text;
 pub use catindex::CatalogueIndex;
 pub use context::Context;
 pub use engine::{FileReport, Linter};
-pub use rule::{Explanation, Meta, Rule, StaticText};
+pub use rule::{Check, Explanation, Meta, RuleDef, StaticText};

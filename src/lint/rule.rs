@@ -67,13 +67,43 @@ impl Meta {
     }
 }
 
-/// A lint rule: one file under `src/lint/rules/`.
-pub trait Rule: Send + Sync {
-    fn meta(&self) -> &'static Meta;
+/// How a rule's findings are made.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// A check over one parsed plan: push every finding. Run by the engine for every
+    /// plan the rule is enabled for.
+    Plan(fn(&Context, &mut Vec<Diagnostic>)),
+    /// The findings are made elsewhere (the plan loader for file-level rules, the
+    /// suppression pass); the text says where. The rule is registered so that it can be
+    /// explained, configured and suppressed.
+    Elsewhere(&'static str),
+}
 
-    /// Push every finding about the plan. Rules whose findings come from elsewhere (the
-    /// loader, the suppression pass) check nothing here.
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>);
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Check::Plan(_) => f.write_str("Plan(..)"),
+            Check::Elsewhere(by) => f.debug_tuple("Elsewhere").field(by).finish(),
+        }
+    }
+}
+
+/// A lint rule as data: its metadata and how its findings are made. Each rule file under
+/// `src/lint/rules/` defines one `pub static RULE: RuleDef`; the table in
+/// `src/lint/rules/mod.rs` lists them.
+#[derive(Debug)]
+pub struct RuleDef {
+    pub meta: Meta,
+    pub check: Check,
+}
+
+impl RuleDef {
+    /// Push every finding of this rule about the plan (nothing for [`Check::Elsewhere`]).
+    pub fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
+        if let Check::Plan(f) = self.check {
+            f(cx, out);
+        }
+    }
 }
 
 /// Shorthand for a bilingual [`Text`].

@@ -45,7 +45,7 @@ fn uri(path: &str) -> String {
 fn result(r: &FileReport, d: &Diagnostic, opts: &Options, file_uri: &str) -> Value {
     let rule_index = rules::all()
         .iter()
-        .position(|x| x.meta().code == d.code)
+        .position(|x| x.meta.code == d.code)
         .unwrap_or(0);
     let mut physical = json!({
         "artifactLocation": { "uri": file_uri, "uriBaseId": "%SRCROOT%" },
@@ -102,7 +102,7 @@ fn rule_descriptors(lang: Lang) -> Vec<Value> {
     rules::all()
         .iter()
         .map(|r| {
-            let m = r.meta();
+            let m = &r.meta;
             let e = &m.explanation;
             let help_text = format!(
                 "{}\n\n{}:\n{}\n{}:\n{}",

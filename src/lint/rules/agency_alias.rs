@@ -4,59 +4,54 @@ use crate::diagnostic::{Diagnostic, Fix, Level};
 use crate::lint::context::Context;
 use crate::lint::fix::replace_in_scalar;
 use crate::lint::mentions::Mention;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
 use crate::vn::agency::Lookup;
 
 /// An agency named by an abbreviation or another spelling ("Sở TT&TT") rather than the
 /// canonical name the registry gives.
-pub struct AgencyAlias;
-
-pub static META: Meta = Meta {
-    code: "KH304",
-    name: "agency-alias",
-    level: Level::Info,
-    summary: StaticText::new(
-        "tên cơ quan viết tắt hoặc viết khác tên chuẩn",
-        "an agency named by an alias, not its canonical name",
-    ),
-    explanation: Explanation {
-        why: StaticText::new(
-            "cùng một cơ quan viết nhiều kiểu (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") làm bảng tổng hợp theo cơ quan bị tách thành nhiều dòng. Văn bản hành chính nên dùng tên đầy đủ; đây chỉ là thông tin, và `kehoach lint --fix` sửa tự động",
-            "one agency written several ways (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") splits the per-agency summary into several rows. Administrative documents should use the full name; this is information only, and `kehoach lint --fix` corrects it",
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
+        code: "KH304",
+        name: "agency-alias",
+        level: Level::Info,
+        summary: StaticText::new(
+            "tên cơ quan viết tắt hoặc viết khác tên chuẩn",
+            "an agency named by an alias, not its canonical name",
         ),
-        bad: "tasks:\n  - id: nv-1\n    lead: [Sở TT&TT]\n",
-        good: "tasks:\n  - id: nv-1\n    lead: [Sở Thông tin và Truyền thông]\n",
+        explanation: Explanation {
+            why: StaticText::new(
+                "cùng một cơ quan viết nhiều kiểu (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") làm bảng tổng hợp theo cơ quan bị tách thành nhiều dòng. Văn bản hành chính nên dùng tên đầy đủ; đây chỉ là thông tin, và `kehoach lint --fix` sửa tự động",
+                "one agency written several ways (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") splits the per-agency summary into several rows. Administrative documents should use the full name; this is information only, and `kehoach lint --fix` corrects it",
+            ),
+            bad: "tasks:\n  - id: nv-1\n    lead: [Sở TT&TT]\n",
+            good: "tasks:\n  - id: nv-1\n    lead: [Sở Thông tin và Truyền thông]\n",
+        },
     },
+    check: Check::Plan(check),
 };
 
-impl Rule for AgencyAlias {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for (m, found) in cx.agency_lookups() {
-            let Lookup::Alias { agency, .. } = found else {
-                continue;
-            };
-            let name = m.text.trim();
-            let mut d = META
-                .diag(
-                    format!("\"{name}\" là tên khác của \"{}\"", agency.name),
-                    format!("\"{name}\" is another name for \"{}\"", agency.name),
-                    m.span,
-                )
-                .with_path(m.path.clone())
-                .with_label(t("tên khác", "alias"))
-                .with_help(t(
-                    format!("viết tên chuẩn \"{}\"", agency.name),
-                    format!("write the canonical name \"{}\"", agency.name),
-                ));
-            if let Some(fix) = fix(cx, m, name, &agency.name) {
-                d = d.with_fix(fix);
-            }
-            out.push(d);
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for (m, found) in cx.agency_lookups() {
+        let Lookup::Alias { agency, .. } = found else {
+            continue;
+        };
+        let name = m.text.trim();
+        let mut d = RULE.meta
+            .diag(
+                format!("\"{name}\" là tên khác của \"{}\"", agency.name),
+                format!("\"{name}\" is another name for \"{}\"", agency.name),
+                m.span,
+            )
+            .with_path(m.path.clone())
+            .with_label(t("tên khác", "alias"))
+            .with_help(t(
+                format!("viết tên chuẩn \"{}\"", agency.name),
+                format!("write the canonical name \"{}\"", agency.name),
+            ));
+        if let Some(fix) = fix(cx, m, name, &agency.name) {
+            d = d.with_fix(fix);
         }
+        out.push(d);
     }
 }
 

@@ -2,30 +2,32 @@
 //! suppression pass (`lint::suppress`).
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::lint::context::Context;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
 use crate::source::Span;
 
 /// A suppression comment that is malformed, names no known rule, has no reason, or
 /// stands before nothing.
-pub struct BadSuppression;
-
-pub static META: Meta = Meta {
-    code: "KH902",
-    name: "bad-suppression",
-    level: Level::Warning,
-    summary: StaticText::new(
-        "chú thích bỏ qua không hợp lệ",
-        "a suppression comment that cannot be read",
-    ),
-    explanation: Explanation {
-        why: StaticText::new(
-            "chú thích `# kehoach: allow MÃ -- lý do` là cách duy nhất để chấp nhận một sai lệch có chủ ý (ví dụ chỉ số chưa giao vì đang chờ hướng dẫn của Bộ). Chú thích viết sai thì không có tác dụng, hoặc không ghi lý do thì người thẩm định không biết vì sao sai lệch được chấp nhận",
-            "`# kehoach: allow CODE -- reason` is the one way to accept a deliberate deviation (an indicator left unassigned while the ministry's guidance is pending). A misspelt comment silences nothing, and one without a reason leaves reviewers guessing why the deviation was accepted",
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
+        code: "KH902",
+        name: "bad-suppression",
+        level: Level::Warning,
+        summary: StaticText::new(
+            "chú thích bỏ qua không hợp lệ",
+            "a suppression comment that cannot be read",
         ),
-        bad: "tasks:\n  - id: nv-1  # kehoach: alow KH301\n",
-        good: "tasks:\n  - id: nv-1  # kehoach: allow KH301 -- chờ UBND tỉnh phân công\n",
+        explanation: Explanation {
+            why: StaticText::new(
+                "chú thích `# kehoach: allow MÃ -- lý do` là cách duy nhất để chấp nhận một sai lệch có chủ ý (ví dụ chỉ số chưa giao vì đang chờ hướng dẫn của Bộ). Chú thích viết sai thì không có tác dụng, hoặc không ghi lý do thì người thẩm định không biết vì sao sai lệch được chấp nhận",
+                "`# kehoach: allow CODE -- reason` is the one way to accept a deliberate deviation (an indicator left unassigned while the ministry's guidance is pending). A misspelt comment silences nothing, and one without a reason leaves reviewers guessing why the deviation was accepted",
+            ),
+            bad: "tasks:\n  - id: nv-1  # kehoach: alow KH301\n",
+            good: "tasks:\n  - id: nv-1  # kehoach: allow KH301 -- chờ UBND tỉnh phân công\n",
+        },
     },
+    check: Check::Elsewhere(
+        "the suppression pass (`crate::lint::suppress`), for every directive it cannot read",
+    ),
 };
 
 /// What is wrong with a directive.
@@ -82,15 +84,8 @@ pub fn finding(span: Span, problem: Problem) -> Diagnostic {
             ),
         ),
     };
-    META.diag(vi, en, span)
+    RULE.meta.diag(vi, en, span)
         .with_label(t("ở đây", "here"))
         .with_help(help)
 }
 
-impl Rule for BadSuppression {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, _cx: &Context, _out: &mut Vec<Diagnostic>) {}
-}

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
 use crate::plan::{BudgetSection, Figure};
 use crate::source::Spanned;
 use crate::vn::number::format;
@@ -12,48 +12,43 @@ use super::{Num, num, value};
 
 /// A section subtotal or table total that differs from the sum of what it holds, or is
 /// stated blank.
-pub struct BudgetSumMismatch;
-
-pub static META: Meta = Meta {
-    code: "KH503",
-    name: "budget-sum-mismatch",
-    level: Level::Error,
-    summary: StaticText::new(
-        "cộng kinh phí không khớp với các khoản",
-        "a budget subtotal or total does not add up",
-    ),
-    explanation: Explanation {
-        why: StaticText::new(
-            "phụ lục dự án và kinh phí là căn cứ bố trí vốn; dòng cộng không bằng tổng các khoản, hoặc để trống, thì không biết số nào đúng khi lập dự toán. Mỗi dòng cộng được tính lại từ các khoản của nó (sai số làm tròn 0,01 cho mỗi khoản)",
-            "the project and budget appendix is what funds are allocated from; a subtotal that is not the sum of its items, or is blank, leaves the estimate without a right figure. Each subtotal is recomputed from its items (0.01 rounding per item)",
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
+        code: "KH503",
+        name: "budget-sum-mismatch",
+        level: Level::Error,
+        summary: StaticText::new(
+            "cộng kinh phí không khớp với các khoản",
+            "a budget subtotal or total does not add up",
         ),
-        bad: "sections:\n  - title: Dự án đầu tư\n    subtotal: \"100.000\"\n    items:\n      - {name: A, amount: \"60.000\"}\n      - {name: B, amount: \"50.000\"}\n",
-        good: "sections:\n  - title: Dự án đầu tư\n    subtotal: \"110.000\"\n    items:\n      - {name: A, amount: \"60.000\"}\n      - {name: B, amount: \"50.000\"}\n",
+        explanation: Explanation {
+            why: StaticText::new(
+                "phụ lục dự án và kinh phí là căn cứ bố trí vốn; dòng cộng không bằng tổng các khoản, hoặc để trống, thì không biết số nào đúng khi lập dự toán. Mỗi dòng cộng được tính lại từ các khoản của nó (sai số làm tròn 0,01 cho mỗi khoản)",
+                "the project and budget appendix is what funds are allocated from; a subtotal that is not the sum of its items, or is blank, leaves the estimate without a right figure. Each subtotal is recomputed from its items (0.01 rounding per item)",
+            ),
+            bad: "sections:\n  - title: Dự án đầu tư\n    subtotal: \"100.000\"\n    items:\n      - {name: A, amount: \"60.000\"}\n      - {name: B, amount: \"50.000\"}\n",
+            good: "sections:\n  - title: Dự án đầu tư\n    subtotal: \"110.000\"\n    items:\n      - {name: A, amount: \"60.000\"}\n      - {name: B, amount: \"50.000\"}\n",
+        },
     },
+    check: Check::Plan(check),
 };
 
-impl Rule for BudgetSumMismatch {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        for (ti, table) in cx.plan.budget_tables.iter().enumerate() {
-            let mut parts = Vec::new();
-            for (si, s) in table.sections.iter().enumerate() {
-                let path = format!("budget_tables[{ti}].sections[{si}]");
-                parts.push(section(s, &path, out));
-            }
-            if let Some(total) = &table.total {
-                compare(
-                    total,
-                    &parts,
-                    format!("budget_tables[{ti}].total"),
-                    ("tổng cộng", "the total"),
-                    ("các mục", "its sections"),
-                    out,
-                );
-            }
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    for (ti, table) in cx.plan.budget_tables.iter().enumerate() {
+        let mut parts = Vec::new();
+        for (si, s) in table.sections.iter().enumerate() {
+            let path = format!("budget_tables[{ti}].sections[{si}]");
+            parts.push(section(s, &path, out));
+        }
+        if let Some(total) = &table.total {
+            compare(
+                total,
+                &parts,
+                format!("budget_tables[{ti}].total"),
+                ("tổng cộng", "the total"),
+                ("các mục", "its sections"),
+                out,
+            );
         }
     }
 }
@@ -106,13 +101,13 @@ fn compare(
                 return;
             }
             let v_en = en(v);
-            META.diag(
+            RULE.meta.diag(
                 format!("{vi} ghi {} nhưng tổng {parts_vi} là {shown}", format(v, 3)),
                 format!("{en_what} is stated as {v_en} but {parts_en} add up to {shown_en}"),
                 stated.span,
             )
         }
-        Num::Blank => META.diag(
+        Num::Blank => RULE.meta.diag(
             format!("{vi} bị để trống (tổng {parts_vi} là {shown})"),
             format!("{en_what} is blank ({parts_en} add up to {shown_en})"),
             stated.span,

@@ -7,29 +7,30 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Level, Text};
 use crate::lint::context::Context;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
 use crate::source::Span;
 use crate::vn::Date;
 
 /// A citation in the legal bases that cannot be right.
-pub struct MalformedBasis;
-
-pub static META: Meta = Meta {
-    code: "KH106",
-    name: "malformed-basis",
-    level: Level::Error,
-    summary: StaticText::new(
-        "căn cứ pháp lý có số, ký hiệu hoặc ngày sai",
-        "a legal basis with a wrong number, symbol or date",
-    ),
-    explanation: Explanation {
-        why: StaticText::new(
-            "căn cứ pháp lý là văn bản mà kế hoạch dựa vào; dẫn sai số, ký hiệu hoặc ngày thì người đọc không tìm được văn bản đó và kế hoạch mất cơ sở. Các lỗi thường gặp: thiếu số (\"Quyết định số /QĐ-UBND\"), năm trong số khác năm ban hành (nghị định số …/2016/NĐ-CP mà ngày năm 2022), ngày không có thật (31/02), ký hiệu không khớp loại văn bản (Quyết định mà ký hiệu NĐ-CP), hoặc văn bản ban hành sau chính kế hoạch",
-            "the legal bases are the documents the plan rests on; a wrong number, symbol or date means nobody can find them. Common slips: a missing number (\"Quyết định số /QĐ-UBND\"), a year in the number that differs from the issue date (a decree …/2016/NĐ-CP dated 2022), an impossible date (31/02), a symbol that does not match the kind of document (a Quyết định with symbol NĐ-CP), or a basis issued after the plan itself",
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
+        code: "KH106",
+        name: "malformed-basis",
+        level: Level::Error,
+        summary: StaticText::new(
+            "căn cứ pháp lý có số, ký hiệu hoặc ngày sai",
+            "a legal basis with a wrong number, symbol or date",
         ),
-        bad: "bases:\n  - Căn cứ Nghị định số 47/2016/NĐ-CP ngày 31/02/2022 của Chính phủ …;\n",
-        good: "bases:\n  - Căn cứ Nghị định số 47/2022/NĐ-CP ngày 08/7/2022 của Chính phủ …;\n",
+        explanation: Explanation {
+            why: StaticText::new(
+                "căn cứ pháp lý là văn bản mà kế hoạch dựa vào; dẫn sai số, ký hiệu hoặc ngày thì người đọc không tìm được văn bản đó và kế hoạch mất cơ sở. Các lỗi thường gặp: thiếu số (\"Quyết định số /QĐ-UBND\"), năm trong số khác năm ban hành (nghị định số …/2016/NĐ-CP mà ngày năm 2022), ngày không có thật (31/02), ký hiệu không khớp loại văn bản (Quyết định mà ký hiệu NĐ-CP), hoặc văn bản ban hành sau chính kế hoạch",
+                "the legal bases are the documents the plan rests on; a wrong number, symbol or date means nobody can find them. Common slips: a missing number (\"Quyết định số /QĐ-UBND\"), a year in the number that differs from the issue date (a decree …/2016/NĐ-CP dated 2022), an impossible date (31/02), a symbol that does not match the kind of document (a Quyết định with symbol NĐ-CP), or a basis issued after the plan itself",
+            ),
+            bad: "bases:\n  - Căn cứ Nghị định số 47/2016/NĐ-CP ngày 31/02/2022 của Chính phủ …;\n",
+            good: "bases:\n  - Căn cứ Nghị định số 47/2022/NĐ-CP ngày 08/7/2022 của Chính phủ …;\n",
+        },
     },
+    check: Check::Plan(check),
 };
 
 fn citation_re() -> &'static Regex {
@@ -69,23 +70,17 @@ struct Finding {
     help: Text,
 }
 
-impl Rule for MalformedBasis {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let issued = cx.issue_date();
-        for (i, basis) in cx.plan.bases.iter().enumerate() {
-            for f in check_basis(&basis.value, issued) {
-                let span: Span = cx.sub_span(basis.span, &f.needle);
-                out.push(
-                    META.diag(f.text.vi, f.text.en, span)
-                        .with_path(format!("bases[{i}]"))
-                        .with_label(t("ở đây", "here"))
-                        .with_help(f.help),
-                );
-            }
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let issued = cx.issue_date();
+    for (i, basis) in cx.plan.bases.iter().enumerate() {
+        for f in check_basis(&basis.value, issued) {
+            let span: Span = cx.sub_span(basis.span, &f.needle);
+            out.push(
+                RULE.meta.diag(f.text.vi, f.text.en, span)
+                    .with_path(format!("bases[{i}]"))
+                    .with_label(t("ở đây", "here"))
+                    .with_help(f.help),
+            );
         }
     }
 }

@@ -2,80 +2,75 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
 use crate::vn::Date;
 
 /// The issue date is missing (unless a draft) or is not a real calendar date.
-pub struct MissingDate;
-
-pub static META: Meta = Meta {
-    code: "KH102",
-    name: "missing-date",
-    level: Level::Error,
-    summary: StaticText::new(
-        "thiếu ngày ban hành hoặc ngày không hợp lệ",
-        "the issue date is missing or invalid",
-    ),
-    explanation: Explanation {
-        why: StaticText::new(
-            "ngày ban hành (\"Tiền Giang, ngày 23 tháng 10 năm 2023\") là mốc để tính thời hạn các nhiệm vụ và để dẫn chiếu văn bản; ngày không có thật như 31/02 hoặc viết sai định dạng làm hỏng cả hai. Ngày được viết theo ISO (2023-10-23) và được in lại đúng thể thức",
-            "the issue date (\"Tiền Giang, ngày 23 tháng 10 năm 2023\") anchors every task deadline and every citation of the plan; an impossible date such as 31/02, or one in the wrong format, breaks both. Write it in ISO form (2023-10-23); it is printed in the Decree 30 form",
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
+        code: "KH102",
+        name: "missing-date",
+        level: Level::Error,
+        summary: StaticText::new(
+            "thiếu ngày ban hành hoặc ngày không hợp lệ",
+            "the issue date is missing or invalid",
         ),
-        bad: "document:\n  date: 2023-02-31\n",
-        good: "document:\n  date: 2023-10-23\n",
+        explanation: Explanation {
+            why: StaticText::new(
+                "ngày ban hành (\"Tiền Giang, ngày 23 tháng 10 năm 2023\") là mốc để tính thời hạn các nhiệm vụ và để dẫn chiếu văn bản; ngày không có thật như 31/02 hoặc viết sai định dạng làm hỏng cả hai. Ngày được viết theo ISO (2023-10-23) và được in lại đúng thể thức",
+                "the issue date (\"Tiền Giang, ngày 23 tháng 10 năm 2023\") anchors every task deadline and every citation of the plan; an impossible date such as 31/02, or one in the wrong format, breaks both. Write it in ISO form (2023-10-23); it is printed in the Decree 30 form",
+            ),
+            bad: "document:\n  date: 2023-02-31\n",
+            good: "document:\n  date: 2023-10-23\n",
+        },
     },
+    check: Check::Plan(check),
 };
 
-impl Rule for MissingDate {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let doc = &cx.plan.document;
-        match &doc.date {
-            Some(d) if d.value.trim().is_empty() => {
-                if !doc.draft {
-                    out.push(missing(d.span, "document.date"));
-                }
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let doc = &cx.plan.document;
+    match &doc.date {
+        Some(d) if d.value.trim().is_empty() => {
+            if !doc.draft {
+                out.push(missing(d.span, "document.date"));
             }
-            None => {
-                if !doc.draft {
-                    out.push(missing(doc.symbol.span, "document"));
-                }
+        }
+        None => {
+            if !doc.draft {
+                out.push(missing(doc.symbol.span, "document"));
             }
-            Some(d) => {
-                if Date::parse_iso(&d.value).is_none() {
-                    let v = d.value.trim();
-                    let hint = Date::parse_dmy(v).map(|x| x.iso());
-                    let help = match hint {
-                        Some(iso) => t(
-                            format!("viết ngày theo ISO: `{iso}`"),
-                            format!("write the date in ISO form: `{iso}`"),
-                        ),
-                        None => t(
-                            "viết một ngày có thật theo ISO, ví dụ `2023-10-23`",
-                            "write a real date in ISO form, e.g. `2023-10-23`",
-                        ),
-                    };
-                    out.push(
-                        META.diag(
-                            format!("ngày ban hành `{v}` không hợp lệ"),
-                            format!("issue date `{v}` is not a valid date"),
-                            d.span,
-                        )
-                        .with_path("document.date")
-                        .with_label(t("ngày không hợp lệ", "invalid date"))
-                        .with_help(help),
-                    );
-                }
+        }
+        Some(d) => {
+            if Date::parse_iso(&d.value).is_none() {
+                let v = d.value.trim();
+                let hint = Date::parse_dmy(v).map(|x| x.iso());
+                let help = match hint {
+                    Some(iso) => t(
+                        format!("viết ngày theo ISO: `{iso}`"),
+                        format!("write the date in ISO form: `{iso}`"),
+                    ),
+                    None => t(
+                        "viết một ngày có thật theo ISO, ví dụ `2023-10-23`",
+                        "write a real date in ISO form, e.g. `2023-10-23`",
+                    ),
+                };
+                out.push(
+                    RULE.meta.diag(
+                        format!("ngày ban hành `{v}` không hợp lệ"),
+                        format!("issue date `{v}` is not a valid date"),
+                        d.span,
+                    )
+                    .with_path("document.date")
+                    .with_label(t("ngày không hợp lệ", "invalid date"))
+                    .with_help(help),
+                );
             }
         }
     }
 }
 
 fn missing(span: crate::source::Span, path: &str) -> Diagnostic {
-    META.diag(
+    RULE.meta.diag(
         "kế hoạch thiếu ngày ban hành",
         "the plan has no issue date",
         span,

@@ -2,90 +2,85 @@
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
-use crate::lint::rule::{Explanation, Meta, Rule, StaticText, t};
+use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
 use crate::source::Spanned;
 
 /// A task, baseline, target or `kept` entry names a code that is not in the catalogue.
-pub struct UnknownIndicator;
-
-pub static META: Meta = Meta {
-    code: "KH202",
-    name: "unknown-indicator",
-    level: Level::Error,
-    summary: StaticText::new(
-        "mã chỉ số không có trong bộ chỉ số",
-        "an indicator code that is not in the catalogue",
-    ),
-    explanation: Explanation {
-        why: StaticText::new(
-            "nhiệm vụ gắn với mã chỉ số không tồn tại (gõ nhầm 6.21 thay cho 6.12, hoặc mã của bộ chỉ số năm khác) thì chỉ số thật không được giao, và số liệu hiện trạng không đối chiếu được với điểm tối đa",
-            "a task tied to a code that does not exist (6.21 typed for 6.12, or a code from another year's catalogue) leaves the real indicator unassigned, and its baseline cannot be checked against the maximum",
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
+        code: "KH202",
+        name: "unknown-indicator",
+        level: Level::Error,
+        summary: StaticText::new(
+            "mã chỉ số không có trong bộ chỉ số",
+            "an indicator code that is not in the catalogue",
         ),
-        bad: "tasks:\n  - id: nv-1\n    indicators: [\"6.21\"]\n",
-        good: "tasks:\n  - id: nv-1\n    indicators: [\"6.12\"]\n",
+        explanation: Explanation {
+            why: StaticText::new(
+                "nhiệm vụ gắn với mã chỉ số không tồn tại (gõ nhầm 6.21 thay cho 6.12, hoặc mã của bộ chỉ số năm khác) thì chỉ số thật không được giao, và số liệu hiện trạng không đối chiếu được với điểm tối đa",
+                "a task tied to a code that does not exist (6.21 typed for 6.12, or a code from another year's catalogue) leaves the real indicator unassigned, and its baseline cannot be checked against the maximum",
+            ),
+            bad: "tasks:\n  - id: nv-1\n    indicators: [\"6.21\"]\n",
+            good: "tasks:\n  - id: nv-1\n    indicators: [\"6.12\"]\n",
+        },
     },
+    check: Check::Plan(check),
 };
 
-impl Rule for UnknownIndicator {
-    fn meta(&self) -> &'static Meta {
-        &META
-    }
-
-    fn check(&self, cx: &Context, out: &mut Vec<Diagnostic>) {
-        let Some(cat) = cx.catalogue else {
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let Some(cat) = cx.catalogue else {
+        return;
+    };
+    let plan = cx.plan;
+    let mut check = |code: &Spanned<String>, path: String| {
+        if cat.get(&code.value).is_some() {
             return;
+        }
+        let c = code.value.trim();
+        let near = cat.nearest_codes(c);
+        let help = if near.is_empty() {
+            t(
+                format!("kiểm tra lại mã với bộ chỉ số {}", cat.id()),
+                format!("check the code against catalogue {}", cat.id()),
+            )
+        } else {
+            let list = near.join(", ");
+            t(
+                format!("có phải ý bạn là: {list}?"),
+                format!("did you mean: {list}?"),
+            )
         };
-        let plan = cx.plan;
-        let mut check = |code: &Spanned<String>, path: String| {
-            if cat.get(&code.value).is_some() {
-                return;
-            }
-            let c = code.value.trim();
-            let near = cat.nearest_codes(c);
-            let help = if near.is_empty() {
-                t(
-                    format!("kiểm tra lại mã với bộ chỉ số {}", cat.id()),
-                    format!("check the code against catalogue {}", cat.id()),
-                )
-            } else {
-                let list = near.join(", ");
-                t(
-                    format!("có phải ý bạn là: {list}?"),
-                    format!("did you mean: {list}?"),
-                )
-            };
-            out.push(
-                META.diag(
-                    format!("mã chỉ số `{c}` không có trong bộ chỉ số {}", cat.id()),
-                    format!("indicator `{c}` is not in catalogue {}", cat.id()),
-                    code.span,
-                )
-                .with_path(path)
-                .with_indicator(c)
-                .with_label(t("mã lạ", "unknown code"))
-                .with_help(help),
-            );
-        };
-        for (i, task) in plan.tasks.iter().enumerate() {
-            for (j, code) in task.indicators.iter().enumerate() {
-                check(code, format!("tasks[{i}].indicators[{j}]"));
-            }
+        out.push(
+            RULE.meta.diag(
+                format!("mã chỉ số `{c}` không có trong bộ chỉ số {}", cat.id()),
+                format!("indicator `{c}` is not in catalogue {}", cat.id()),
+                code.span,
+            )
+            .with_path(path)
+            .with_indicator(c)
+            .with_label(t("mã lạ", "unknown code"))
+            .with_help(help),
+        );
+    };
+    for (i, task) in plan.tasks.iter().enumerate() {
+        for (j, code) in task.indicators.iter().enumerate() {
+            check(code, format!("tasks[{i}].indicators[{j}]"));
         }
-        if let Some(b) = &plan.baseline {
-            for (i, x) in b.indices.iter().enumerate() {
-                check(&x.code, format!("baseline.indices[{i}].code"));
-            }
-            for (i, x) in b.indicators.iter().enumerate() {
-                check(&x.code, format!("baseline.indicators[{i}].code"));
-            }
+    }
+    if let Some(b) = &plan.baseline {
+        for (i, x) in b.indices.iter().enumerate() {
+            check(&x.code, format!("baseline.indices[{i}].code"));
         }
-        if let Some(g) = &plan.goals {
-            for (i, x) in g.targets.iter().enumerate() {
-                check(&x.code, format!("goals.targets[{i}].code"));
-            }
+        for (i, x) in b.indicators.iter().enumerate() {
+            check(&x.code, format!("baseline.indicators[{i}].code"));
         }
-        for (i, k) in plan.kept.iter().enumerate() {
-            check(&k.code, format!("kept[{i}].code"));
+    }
+    if let Some(g) = &plan.goals {
+        for (i, x) in g.targets.iter().enumerate() {
+            check(&x.code, format!("goals.targets[{i}].code"));
         }
+    }
+    for (i, k) in plan.kept.iter().enumerate() {
+        check(&k.code, format!("kept[{i}].code"));
     }
 }
