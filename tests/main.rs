@@ -7,6 +7,7 @@ mod lint_cli;
 mod lint_fix;
 mod lint_plans;
 mod lint_rules;
+mod lint_text_rules;
 mod loader;
 mod plan_ca_mau_2023;
 mod plan_gia_lai_2023;

@@ -44,7 +44,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
 pub fn list(lang: Lang) -> String {
     let mut s = String::new();
     for r in rules::all() {
-        let m = r.meta();
+        let m = &r.meta;
         let _ = writeln!(
             s,
             "{:<6} {:<24} {:<8} {}",
@@ -59,7 +59,7 @@ pub fn list(lang: Lang) -> String {
 
 /// The explanation of one rule, by exact code or name.
 pub fn explain(code_or_name: &str, lang: Lang) -> Option<String> {
-    let m = rules::get(code_or_name)?.meta();
+    let m = &rules::get(code_or_name)?.meta;
     let e = &m.explanation;
     let (why, bad, good, level, cfg) = match lang {
         Lang::Vi => ("Vì sao", "Sai", "Đúng", "Mức mặc định", "Cấu hình"),

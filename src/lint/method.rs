@@ -60,7 +60,9 @@ fn full_re() -> &'static Regex {
 
 fn points_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)(?:^|[^\d.,/])(\d+(?:[.,]\d+)?)\s*điểm").expect("static regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[^\d.,/])(\d+(?:[.,]\d+)?)\s*điểm").expect("static regex")
+    })
 }
 
 fn rate_re() -> &'static Regex {
@@ -121,9 +123,7 @@ pub fn read(text: &str) -> Method {
                 let v = crate::vn::number::parse(m.as_str()).unwrap_or(100.0) / 100.0;
                 divided_by = Some((v, m.start()..m.end()));
                 // "Tỷ lệ<80%: Tỷ lệ/80%*Điểm tối đa": the condition caps it at the maximum.
-                let capped = conditions
-                    .iter()
-                    .any(|(_, x, _)| (x - v).abs() < 1e-9);
+                let capped = conditions.iter().any(|(_, x, _)| (x - v).abs() < 1e-9);
                 if v > 0.0 && !capped { 1.0 / v } else { 1.0 }
             }
             None => 1.0,
@@ -169,7 +169,10 @@ pub fn read(text: &str) -> Method {
         for (i, _) in lower.match_indices(pat) {
             // `lower` has the same byte offsets for Vietnamese letters but not for every
             // letter: map back only when the text is there.
-            if text.get(i..i + pat.len()).is_some_and(|t| t.to_lowercase() == pat) {
+            if text
+                .get(i..i + pat.len())
+                .is_some_and(|t| t.to_lowercase() == pat)
+            {
                 let r = i..i + pat.len();
                 if free(&awards, &r) {
                     awards.push((r, Award::Points(0.0)));
@@ -278,10 +281,9 @@ impl Method {
                 .conditions
                 .iter()
                 .any(|(o, w, _)| o == "<" && (w - v).abs() < 1e-9);
-            let closed = self
-                .conditions
-                .iter()
-                .any(|(o, w, _)| matches!(o.as_str(), ">=" | "≥" | "<=" | "≤") && (w - v).abs() < 1e-9);
+            let closed = self.conditions.iter().any(|(o, w, _)| {
+                matches!(o.as_str(), ">=" | "≥" | "<=" | "≤") && (w - v).abs() < 1e-9
+            });
             if below && !closed {
                 return Some((*v, r.clone()));
             }
@@ -302,21 +304,28 @@ mod tests {
         let m = read("Mức 1 ≥ 10% (điểm tối đa)\nMức 2 ≥ 7% (70% điểm)\nMức 4 < 3% (0 điểm)");
         assert_eq!(m.awards.len(), 3);
         assert_eq!(m.most(5.0, false), Some(5.0));
-        let m = read("- Kết nối với Nền tảng điện toán đám mây Chính phủ theo mô hình do Bộ Thông tin và Truyền thông hướng dẫn: $1/2 \\times \\text{Điểm tối đa}$; - Chưa kết nối: 0 điểm.");
+        let m = read(
+            "- Kết nối với Nền tảng điện toán đám mây Chính phủ theo mô hình do Bộ Thông tin và Truyền thông hướng dẫn: $1/2 \\times \\text{Điểm tối đa}$; - Chưa kết nối: 0 điểm.",
+        );
         assert_eq!(m.options.len(), 2);
         assert_eq!(m.most(15.0, false), Some(7.5));
         assert!(m.has_zero_case());
-        let m = read("- Tỉnh có Cổng dữ liệu mở: $1/2 \\times$ Điểm chuẩn; - Đã đáp ứng: $1/2 \\times$ Điểm chuẩn;");
+        let m = read(
+            "- Tỉnh có Cổng dữ liệu mở: $1/2 \\times$ Điểm chuẩn; - Đã đáp ứng: $1/2 \\times$ Điểm chuẩn;",
+        );
         assert_eq!(m.most(5.0, true), Some(5.0));
         assert!(!m.has_zero_case());
-        let m = read("a= Số lượng sinh viên; b= Tổng số sinh viên; - Tỷ lệ=a/b; Điểm=Tỷ lệ/50%*Điểm tối đa");
+        let m = read(
+            "a= Số lượng sinh viên; b= Tổng số sinh viên; - Tỷ lệ=a/b; Điểm=Tỷ lệ/50%*Điểm tối đa",
+        );
         assert_eq!(m.divided_by.as_ref().map(|d| d.0), Some(0.5));
         assert_eq!(m.most(5.0, false), Some(10.0));
         assert!(m.has_zero_case());
         let m = read("- Thực hiện: Điểm tối đa\n- Thực hiện: Điểm tối đa\n");
         assert_eq!(m.repeated().len(), 1);
         assert!(!m.has_zero_case());
-        let m = read("Tỷ lệ = a/b Tỷ lệ > 5%: điểm tối đa Tỷ lệ < 5%: điểm = điểm tối đa * tỷ lệ/5%");
+        let m =
+            read("Tỷ lệ = a/b Tỷ lệ > 5%: điểm tối đa Tỷ lệ < 5%: điểm = điểm tối đa * tỷ lệ/5%");
         assert_eq!(m.gap().map(|g| g.0), Some(0.05));
         let m = read("+ Tỷ lệ>=80%: Điểm tối đa; + Tỷ lệ<80%: Tỷ lệ/80%*Điểm tối đa");
         assert!(m.gap().is_none());

@@ -41,15 +41,26 @@ pub fn scores(text: &str) -> Vec<Score> {
                 return None;
             }
             // "5 31/10 điểm": a number broken by a space (5,31), not 31 points.
-            let b = before.as_bytes();
-            if b.len() >= 2 && b[b.len() - 1] == b' ' && b[b.len() - 2].is_ascii_digit() {
+            let bb = before.as_bytes();
+            if bb.len() >= 2 && bb[bb.len() - 1] == b' ' && bb[bb.len() - 2].is_ascii_digit() {
                 return None;
+            }
+            let of = crate::vn::number::parse(b.as_str())?;
+            let mut got = crate::vn::number::parse(a.as_str())?;
+            // "5.874/10 điểm": a decimal point, not a thousands group, when the group
+            // reading would exceed the maximum beside it and the decimal one does not.
+            if got > of && !a.as_str().contains(',') && a.as_str().matches('.').count() == 1 {
+                if let Ok(dec) = a.as_str().parse::<f64>() {
+                    if dec <= of {
+                        got = dec;
+                    }
+                }
             }
             Some(Score {
                 range: w.start()..w.end(),
-                got: crate::vn::number::parse(a.as_str())?,
+                got,
                 got_range: a.start()..a.end(),
-                of: crate::vn::number::parse(b.as_str())?,
+                of,
                 of_range: b.start()..b.end(),
             })
         })
@@ -158,7 +169,7 @@ fn size_re() -> &'static Regex {
 fn of_index_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)([\p{L} ]{3,60}?)\s*\((?:có\s+)?(\d+)\s+(?:CSTP|chỉ số thành phần|tiêu chí chính|tiêu chí thành phần|tiêu chí)\b")
+        Regex::new(r"(?i)([\p{L} ]{3,60}?)\s*\((?:có\s+)?(\d+)\s+(?:CSTP|chỉ số thành phần|tiêu chí chính|tiêu chí thành phần|tiêu chí)")
             .expect("static regex")
     })
 }
@@ -176,7 +187,13 @@ fn listed_re() -> &'static Regex {
 /// indices (code, name) of the catalogue.
 pub fn counts(text: &str, index_names: &[(String, String)]) -> Vec<Count> {
     let mut out = Vec::new();
-    for c in size_re().captures_iter(text) {
+    let has_paren = text.contains('(');
+    let sizes = if text.contains("chỉ số chính") {
+        size_re().captures_iter(text).collect()
+    } else {
+        Vec::new()
+    };
+    for c in sizes {
         let (Some(a), Some(b)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -193,7 +210,7 @@ pub fn counts(text: &str, index_names: &[(String, String)]) -> Vec<Count> {
             });
         }
     }
-    for c in of_index_re().captures_iter(text) {
+    for c in of_index_re().captures_iter(if has_paren { text } else { "" }) {
         let (Some(name), Some(num)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -208,7 +225,7 @@ pub fn counts(text: &str, index_names: &[(String, String)]) -> Vec<Count> {
             });
         }
     }
-    for c in listed_re().captures_iter(text) {
+    for c in listed_re().captures_iter(if has_paren { text } else { "" }) {
         let (Some(num), Some(list)) = (c.get(1), c.get(2)) else {
             continue;
         };
@@ -270,10 +287,27 @@ fn comparative_re() -> &'static Regex {
 
 /// Every comparative with no figure after it. After "đạt", "tăng", "giảm" the figure is
 /// missing when punctuation, the end, or a capitalised word follows; a bare "tối
-/// thiểu" is missing its figure only before a comma or semicolon inside a sentence
-/// ("Năng suất lao động hàng năm tối thiểu, …").
+/// thiểu" is missing its figure only before a comma or semicolon, next to a comparative
+/// after a verb that lost its figure too ("… đạt tối thiểu, Năng suất lao động hàng năm
+/// tối thiểu, …").
 pub fn missing_figures(text: &str) -> Vec<MissingFigure> {
-    let mut out = Vec::new();
+    let mut out: Vec<(bool, MissingFigure)> = Vec::new();
+    if ![
+        "tối thiểu",
+        "ít nhất",
+        "không",
+        "trên",
+        "dưới",
+        "Trên",
+        "Dưới",
+        "Tối",
+        "Ít",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
+    {
+        return Vec::new();
+    }
     for c in comparative_re().captures_iter(text) {
         let (Some(w), Some(cmp)) = (c.get(0), c.get(2)) else {
             continue;
@@ -296,13 +330,26 @@ pub fn missing_figures(text: &str) -> Vec<MissingFigure> {
         // before "trên"/"dưới" makes it one, and then only before a figure or nothing.
         if missing {
             let start = c.get(1).map_or(cmp.start(), |v| v.start());
-            out.push(MissingFigure {
-                range: start..cmp.end(),
-                comparative: cmp.as_str().to_string(),
-            });
+            out.push((
+                verb,
+                MissingFigure {
+                    range: start..cmp.end(),
+                    comparative: cmp.as_str().to_string(),
+                },
+            ));
         }
     }
-    out
+    // A bare "tối thiểu," is also an adjective ("mức chi tối thiểu, …"): it is taken as a
+    // lost figure only in a list that lost others ("đạt tối thiểu, …" near it).
+    let with_verb: Vec<usize> = out
+        .iter()
+        .filter(|(v, _)| *v)
+        .map(|(_, m)| m.range.start)
+        .collect();
+    out.into_iter()
+        .filter(|(v, m)| *v || with_verb.iter().any(|&s| s.abs_diff(m.range.start) < 300))
+        .map(|(_, m)| m)
+        .collect()
 }
 
 #[cfg(test)]
@@ -318,6 +365,8 @@ mod tests {
         assert_eq!((s[0].got, s[0].of), (468.9, 1000.0));
         assert_eq!(s.len(), 1);
         assert!(scores("5/7 nền tảng số").is_empty());
+        assert_eq!(scores("đạt 5.874/10 điểm")[0].got, 5.874);
+        assert!(scores("đạt 5 31/10 điểm").is_empty());
     }
 
     fn names() -> Vec<(String, String)> {
@@ -345,7 +394,10 @@ mod tests {
                 (98, Counted::Indicators),
                 (11, Counted::IndicatorsOf("2".into())),
                 (0, Counted::IndicatorsOf("9".into())),
-                (3, Counted::Listed(vec!["3.4".into(), "3.5".into(), "3.7".into()])),
+                (
+                    3,
+                    Counted::Listed(vec!["3.4".into(), "3.5".into(), "3.7".into()])
+                ),
             ]
         );
         assert!(counts("có đến 06/08 chỉ số chính tăng điểm", &names()).is_empty());
@@ -362,6 +414,7 @@ mod tests {
             "đạt trên 98% số doanh nghiệp",
             "tham gia chương trình SMEdx tối thiểu đạt 10%",
             "quy định cho mức chi tối thiểu",
+            "có quy định mức chi tối thiểu; tỷ lệ đạt 50%",
             "doanh nghiệp trên địa bàn tỉnh",
             "Ngân sách nhà nước tối thiểu hàng năm",
         ] {

@@ -50,10 +50,18 @@ registry! {
     malformed_basis,
     unknown_catalogue,
     year_mismatch,
+    malformed_citation,
+    citation_date_conflict,
+    truncated_text,
+    truncated_appendix,
     uncovered_indicator,
     unknown_indicator,
     misplaced_indicator,
     max_points_mismatch,
+    blank_method,
+    method_max_mismatch,
+    duplicate_method_option,
+    method_missing_case,
     missing_lead,
     unknown_agency,
     lead_also_support,
@@ -68,6 +76,9 @@ registry! {
     blank_number,
     duplicate_id,
     published_score_mismatch,
+    prose_score_mismatch,
+    prose_count_mismatch,
+    missing_target_figure,
     unused_suppression,
     bad_suppression,
 }
@@ -118,7 +129,12 @@ mod tests {
         names.dedup();
         assert_eq!(names.len(), RULES.len(), "rule names are unique");
         for (r, stem) in RULES.iter().zip(STEMS) {
-            assert_eq!(r.meta.name.replace('-', "_"), *stem, "file stem of {}", r.meta.code);
+            assert_eq!(
+                r.meta.name.replace('-', "_"),
+                *stem,
+                "file stem of {}",
+                r.meta.code
+            );
         }
     }
 }

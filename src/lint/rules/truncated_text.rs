@@ -26,10 +26,11 @@ pub static RULE: RuleDef = RuleDef {
     check: Check::Plan(check),
 };
 
-/// Words no Vietnamese sentence or cell ends with.
+/// Words no Vietnamese sentence or cell ends with ("theo" is not one: "các năm tiếp
+/// theo").
 const DANGLING: &[&str] = &[
-    "của", "và", "các", "những", "với", "theo", "tại", "cho", "để", "là", "về", "trong", "từ",
-    "đến", "hoặc", "được", "bởi", "do", "nhằm", "thì", "mà", "như", "số", "hoặc", "cùng",
+    "của", "và", "các", "những", "với", "tại", "cho", "để", "là", "về", "trong", "từ",
+    "đến", "hoặc", "được", "bởi", "do", "nhằm", "thì", "mà", "như", "cùng",
 ];
 
 /// Word pairs that are always followed by more ("Ủy ban nhân dân", "Ủy ban quốc gia").
