@@ -7,7 +7,7 @@
 use std::fmt;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
@@ -85,16 +85,19 @@ impl<T: fmt::Display> fmt::Display for Spanned<T> {
     }
 }
 
+/// The newtype name [`Spanned`] asks a deserialiser for (serde-saphyr's name, answered by
+/// both YAML readers).
+pub const SPANNED_NAME: &str = "__yaml_spanned";
+/// The first key of the map the fast path (`crate::yaml::de`) hands a `Spanned` visitor.
+pub const SPAN_KEY: &str = "__kehoach_span";
+
 /// `Spanned<T>` is read from both YAML readers. Each answers the newtype name
 /// `__yaml_spanned` with a map whose first key says whose protocol it is: serde-saphyr's
 /// (`value`, `referenced`, `defined`) or the fast path's (`__kehoach_span`, `value`; see
 /// `crate::yaml::de`).
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Spanned<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_newtype_struct(
-            crate::yaml::de::SPANNED_NAME,
-            SpannedVisitor(std::marker::PhantomData),
-        )
+        d.deserialize_newtype_struct(SPANNED_NAME, SpannedVisitor(std::marker::PhantomData))
     }
 }
 
@@ -117,7 +120,7 @@ impl<'de, T: Deserialize<'de>> de::Visitor<'de> for SpannedVisitor<T> {
         let first: String = map
             .next_key()?
             .ok_or_else(|| de::Error::custom("expected a located value"))?;
-        if first == crate::yaml::de::SPAN_KEY {
+        if first == SPAN_KEY {
             let (line, column, offset, len): (u32, u32, usize, usize) = map.next_value()?;
             let key: Option<String> = map.next_key()?;
             if key.as_deref() != Some("value") {
@@ -188,6 +191,9 @@ impl<T: JsonSchema> JsonSchema for Spanned<T> {
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: Arc<str>,
+    /// Byte offsets of line starts, built on first use, so that locating many findings
+    /// costs a binary search each rather than a scan from the start of the file.
+    lines: Arc<OnceLock<Vec<usize>>>,
 }
 
 impl SourceFile {
@@ -195,7 +201,16 @@ impl SourceFile {
         SourceFile {
             path: path.into(),
             text: text.into(),
+            lines: Arc::default(),
         }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.lines.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     pub fn name(&self) -> String {
@@ -208,12 +223,12 @@ impl SourceFile {
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
-        let offset = offset.min(self.text.len());
-        let before = &self.text[..floor_char_boundary(&self.text, offset)];
-        let line = before.matches('\n').count() as u32 + 1;
-        let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let column = before[line_start..].chars().count() as u32 + 1;
-        (line, column)
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let starts = self.line_starts();
+        let idx = starts.partition_point(|&s| s <= offset) - 1;
+        let line_start = starts[idx];
+        let column = self.text[line_start..offset].chars().count() as u32 + 1;
+        (idx as u32 + 1, column)
     }
 
     /// Byte offset of the start of a 1-based line.
@@ -221,10 +236,9 @@ impl SourceFile {
         if line <= 1 {
             return 0;
         }
-        self.text
-            .match_indices('\n')
-            .nth(line as usize - 2)
-            .map(|(i, _)| i + 1)
+        self.line_starts()
+            .get(line as usize - 1)
+            .copied()
             .unwrap_or(self.text.len())
     }
 

@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod catalogue_data;
+mod docx;
 mod lint_cli;
 mod lint_fix;
 mod lint_plans;
@@ -15,6 +16,7 @@ mod plan_tien_giang_2023;
 mod plan_tien_giang_2024;
 mod plan_tuyen_quang_2022;
 mod plans_load;
+mod reliability;
 mod render;
 mod render_cli;
 mod render_plans;

@@ -5,9 +5,10 @@
 use std::path::Path;
 
 use indexmap::IndexMap;
-use kehoach::plan::{Figure, InputValue, Plan, PointsClass, load::yaml_options};
+use kehoach::plan::{Figure, InputValue, Plan, PointsClass};
 use kehoach::source::Spanned;
 use kehoach::yaml;
+use kehoach::yaml::options as yaml_options;
 use serde::Deserialize;
 use walkdir::WalkDir;
 

@@ -20,10 +20,8 @@ pub use error::{CatalogueError, Problem};
 pub use model::*;
 pub use query::{Walked, code_parent};
 
-use crate::plan::load::{
-    LoadError, MAX_PLAN_BYTES, error_to_diagnostic, read_source, yaml_options,
-};
 use crate::source::SourceFile;
+use crate::yaml::{LoadError, MAX_YAML_BYTES as MAX_PLAN_BYTES, error_to_diagnostic, read_source};
 
 /// Path of the embedded catalogue, as shown in messages.
 pub const EMBEDDED_PATH: &str = "lints/dti-922-2022.yaml";
@@ -55,19 +53,18 @@ pub fn embedded_ids() -> Vec<String> {
 /// Parse and validate catalogue text.
 pub fn parse(source: &SourceFile) -> Result<Catalogue, CatalogueError> {
     let named = error::named(source);
-    let cat = serde_saphyr::from_str_with_options::<Catalogue>(&source.text, yaml_options())
-        .map_err(|err| {
-            let d = error_to_diagnostic(source, &err);
-            CatalogueError::Yaml {
-                name: source.name(),
-                message: d.message.en.clone(),
-                src: named.clone(),
-                span: d
-                    .span
-                    .is_known()
-                    .then(|| (d.span.offset, d.span.len.max(1)).into()),
-            }
-        })?;
+    let cat = crate::yaml::from_str_saphyr::<Catalogue>(&source.text).map_err(|err| {
+        let d = error_to_diagnostic(source, &err);
+        CatalogueError::Yaml {
+            name: source.name(),
+            message: d.message.en.clone(),
+            src: named.clone(),
+            span: d
+                .span
+                .is_known()
+                .then(|| (d.span.offset, d.span.len.max(1)).into()),
+        }
+    })?;
     let problems = validate::validate(&cat);
     if problems.is_empty() {
         Ok(cat)

@@ -3,11 +3,7 @@
 //! Exit codes: 0 clean, 1 findings at the failing level, 2 usage, config, catalogue or
 //! I/O error.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-use anyhow::Context as _;
 
 use clap::{Parser, Subcommand};
 
@@ -17,6 +13,7 @@ pub mod lint;
 pub mod render;
 pub mod schema;
 pub mod score;
+pub mod write;
 
 /// kehoach — kế hoạch nâng cao chỉ số DTI dưới dạng mã nguồn
 /// (Vietnamese provincial DTI plans as code: lint, score, render).
@@ -68,29 +65,4 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Write through a temporary file in the same directory and a rename, so an interrupted
-/// or failed write leaves the previous file intact (rendered outputs, and plans rewritten by
-/// `lint --fix`).
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        // A rewritten source keeps its permissions.
-        if let Ok(meta) = std::fs::metadata(path) {
-            std::fs::set_permissions(&tmp, meta.permissions())?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("không ghi được (cannot write) {}", path.display()));
-    }
-    Ok(())
-}
+pub(crate) use write::write_atomic;

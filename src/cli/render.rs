@@ -9,7 +9,8 @@ use anyhow::{Context, bail};
 use crate::plan::{LoadError, load_plan};
 use crate::render::{RenderOptions, render_plan};
 
-use super::{EXIT_ERROR, write_atomic};
+use super::EXIT_ERROR;
+use super::write::{same_file, write_all_atomic};
 
 /// What to write: the PDF, the Typst source, or both.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -19,15 +20,35 @@ pub enum Emit {
     Both,
 }
 
+/// The document format: the signature-ready PDF, or the Word file circulated for
+/// comments (the same document from the same model).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+}
+
 /// `kehoach render PLAN`.
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
     /// Tệp kế hoạch (plan YAML file).
     pub plan: PathBuf,
-    /// Tệp PDF ra (output file; default: the plan's name with .pdf, next to it).
+    /// Tệp ra (output file; default: the plan's name with .pdf or .docx, next to it).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF).
+    /// Định dạng: PDF hay Word (output format: pdf or docx).
+    #[arg(long, value_enum, default_value = "pdf")]
+    pub format: Format,
+    /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF; PDF only).
     #[arg(long, value_enum, default_value = "pdf")]
     pub emit: Emit,
     #[command(flatten)]
@@ -56,6 +77,10 @@ pub struct BuildArgs {
     /// Thư mục ra (output directory; default `build`).
     #[arg(long, default_value = "build")]
     pub out: PathBuf,
+    /// Định dạng xuất, cách nhau bởi dấu phẩy (formats to write beside each other,
+    /// comma-separated; default both: the PDF to sign and the DOCX to circulate).
+    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [Format::Pdf, Format::Docx])]
+    pub format: Vec<Format>,
     /// Không kiểm tra trước khi xuất (skip the lint that runs before rendering).
     #[arg(long)]
     pub no_lint: bool,
@@ -78,9 +103,12 @@ fn lint_first(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
+    if args.format == Format::Docx && args.emit != Emit::Pdf {
+        bail!("--emit chỉ dùng cho PDF (--emit applies to --format pdf only)");
+    }
     let output = match args.output {
         Some(o) => o,
-        None => args.plan.with_extension("pdf"),
+        None => args.plan.with_extension(args.format.extension()),
     };
     if same_file(&output, &args.plan) {
         bail!(
@@ -88,7 +116,11 @@ pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
             output.display()
         );
     }
-    render_one(&args.plan, &output, args.emit, &args.common)?;
+    let job = Job {
+        pdf: (args.format == Format::Pdf).then_some((output.as_path(), args.emit)),
+        docx: (args.format == Format::Docx).then_some(output.as_path()),
+    };
+    render_one(&args.plan, &job, &args.common)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -109,14 +141,56 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         lint_first(&roots)?
     };
+    // Two plans must not write the same output (`a.yaml` and `a.yml` → `a.pdf`), and no
+    // output may be one of the plans.
+    let outputs: Vec<PathBuf> = plans
+        .iter()
+        .map(|p| args.out.join(p.file_stem().unwrap_or_default()))
+        .collect();
+    let mut seen: std::collections::HashMap<&Path, &Path> = std::collections::HashMap::new();
+    for (plan, out) in plans.iter().zip(&outputs) {
+        if let Some(first) = seen.insert(out, plan) {
+            let ext = args.format.first().map_or("pdf", |f| f.extension());
+            let out = out.with_extension(ext);
+            bail!(
+                "hai kế hoạch cùng ghi ra một tệp (two plans would write the same output) {}: \
+                 {} và (and) {}; đổi tên một tệp (rename one of them)",
+                out.display(),
+                first.display(),
+                plan.display()
+            );
+        }
+        if let Some(src) = plans.iter().find(|p| {
+            args.format
+                .iter()
+                .any(|f| same_file(&out.with_extension(f.extension()), p))
+        }) {
+            bail!(
+                "tệp ra trùng với một tệp kế hoạch, không ghi đè (an output is one of the plans; \
+                 not overwritten): {}; chọn thư mục --out khác (choose another --out directory)",
+                src.display()
+            );
+        }
+    }
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("không tạo được (cannot create) {}", args.out.display()))?;
     let mut failed = 0;
     let total = plans.len();
     let stderr = std::io::stderr();
-    for (i, plan) in plans.iter().enumerate() {
-        let stem = plan.file_stem().unwrap_or_default();
-        let out = args.out.join(stem).with_extension("pdf");
+    for (i, (plan, stem)) in plans.iter().zip(&outputs).enumerate() {
+        let out = stem.with_extension("pdf");
+        let docx_out = stem.with_extension("docx");
+        let job = Job {
+            pdf: args
+                .format
+                .contains(&Format::Pdf)
+                .then_some((out.as_path(), Emit::Pdf)),
+            docx: args
+                .format
+                .contains(&Format::Docx)
+                .then_some(docx_out.as_path()),
+        };
+        let shown = if job.pdf.is_some() { &out } else { &docx_out };
         let mut e = stderr.lock();
         let _ = write!(
             e,
@@ -124,12 +198,16 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
             i + 1,
             total,
             plan.display(),
-            out.display()
+            shown.display()
         );
         let _ = e.flush();
         drop(e);
-        match render_one(plan, &out, Emit::Pdf, &args.common) {
-            Ok(pages) => eprintln!("{pages} trang (pages)"),
+        match render_one(plan, &job, &args.common) {
+            Ok(Some(pages)) if job.docx.is_some() => {
+                eprintln!("{pages} trang (pages), + {}", docx_out.display())
+            }
+            Ok(Some(pages)) => eprintln!("{pages} trang (pages)"),
+            Ok(None) => eprintln!("xong (done)"),
             Err(err) => {
                 failed += 1;
                 eprintln!("lỗi (error)\n  {err:#}");
@@ -149,12 +227,15 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// Render one plan; returns the page count.
-fn render_one(
-    plan_path: &Path,
-    output: &Path,
-    emit: Emit,
-    common: &CommonArgs,
-) -> anyhow::Result<usize> {
+/// What to write for one plan: the PDF (and/or Typst) and/or the DOCX.
+struct Job<'a> {
+    pdf: Option<(&'a Path, Emit)>,
+    docx: Option<&'a Path>,
+}
+
+/// Render one plan; returns the PDF's page count when a PDF was made. Every file it
+/// writes is written, or none is.
+fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Result<Option<usize>> {
     let loaded = match load_plan(plan_path) {
         Ok(l) => l,
         Err(LoadError::Invalid { file, diagnostics }) => {
@@ -180,28 +261,70 @@ fn render_one(
         Err(e) => return Err(e.into()),
     };
     let catalogue = crate::catalogue::resolve(&loaded.plan.catalogue, common.catalogue.as_deref())?;
+    let (output, emit) = match job.pdf {
+        Some((o, e)) => (Some(o), e),
+        None => (None, Emit::Pdf),
+    };
     let opts = RenderOptions {
         templates: common.templates.clone(),
         font_dirs: common.font_path.clone(),
         root: None,
         typst_only: emit == Emit::Typ,
     };
-    let out = render_plan(&loaded.plan, &loaded.source, &catalogue, &opts)
-        .with_context(|| format!("không xuất được (cannot render) {}", plan_path.display()))?;
-    if emit != Emit::Pdf {
-        write_atomic(&output.with_extension("typ"), out.typst_source.as_bytes())?;
+    let typ_path = output.map(|o| o.with_extension("typ"));
+    let mut targets: Vec<&Path> = Vec::new();
+    if let (Some(t), true) = (&typ_path, emit != Emit::Pdf) {
+        targets.push(t);
     }
-    if emit != Emit::Typ {
-        write_atomic(output, &out.pdf)?;
+    if let (Some(o), true) = (output, emit != Emit::Typ) {
+        targets.push(o);
     }
-    Ok(out.pages)
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
+    targets.extend(job.docx);
+    for t in &targets {
+        if same_file(t, plan_path) {
+            bail!(
+                "không ghi đè lên tệp kế hoạch (refusing to overwrite the plan itself): {}",
+                t.display()
+            );
+        }
     }
+    let docx = match job.docx {
+        Some(path) => {
+            let out = crate::render::docx::render_plan_docx(&loaded.plan, &catalogue)
+                .with_context(|| format!("không xuất được (cannot export) {}", path.display()))?;
+            for s in &out.stripped {
+                eprintln!(
+                    "cảnh báo (warning): {}: {}",
+                    plan_path.display(),
+                    s.message()
+                );
+            }
+            out.bytes
+        }
+        None => Vec::new(),
+    };
+    let out = match output {
+        Some(_) => Some(
+            render_plan(&loaded.plan, &loaded.source, &catalogue, &opts).with_context(|| {
+                format!("không xuất được (cannot render) {}", plan_path.display())
+            })?,
+        ),
+        None => None,
+    };
+    // The Typst source, the PDF and the DOCX are written all or none.
+    let files: Vec<(&Path, &[u8])> = targets
+        .iter()
+        .map(|&t| {
+            let bytes: &[u8] = match &out {
+                Some(o) if Some(t) == typ_path.as_deref() => o.typst_source.as_bytes(),
+                Some(o) if Some(t) == output => &o.pdf,
+                _ => &docx,
+            };
+            (t, bytes)
+        })
+        .collect();
+    write_all_atomic(&files)?;
+    Ok(out.map(|o| o.pages))
 }
 
 /// Plan files under the given paths (files as given; directories walked, sorted).
@@ -214,7 +337,9 @@ fn collect_plans(roots: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
     Ok(found
         .into_iter()
         .filter(|c| {
-            c.explicit || std::fs::read_to_string(&c.path).is_ok_and(|t| looks_like_plan(&t))
+            c.explicit
+                || crate::yaml::read_text_bounded(&c.path, crate::yaml::MAX_YAML_BYTES)
+                    .is_ok_and(|t| looks_like_plan(&t))
         })
         .map(|c| c.path)
         .collect())

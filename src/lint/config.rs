@@ -207,10 +207,12 @@ pub struct Config {
 impl Config {
     /// Read and check a configuration file.
     pub fn load(path: &Path, rules: &[&'static Meta]) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let text = crate::yaml::read_text_bounded(path, crate::yaml::MAX_YAML_BYTES).map_err(
+            |source| ConfigError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        )?;
         Config::parse(&text, path, rules)
     }
 

@@ -7,10 +7,10 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use super::load::{codes, error_to_diagnostic, yaml_options};
 use super::node::{Node, NodeKind};
 use crate::diagnostic::{Diagnostic, Level, Text};
 use crate::source::SourceFile;
+use crate::yaml::{codes, error_to_diagnostic};
 
 /// The plan JSON Schema, generated from the Rust types.
 pub fn plan_schema() -> &'static Value {
@@ -22,7 +22,7 @@ pub fn plan_schema() -> &'static Value {
 
 /// Every problem in a plan that failed to parse, each located.
 pub fn diagnose(source: &SourceFile, err: &serde_saphyr::Error) -> Vec<Diagnostic> {
-    let node = match serde_saphyr::from_str_with_options::<Node>(&source.text, yaml_options()) {
+    let node = match crate::yaml::from_str_saphyr::<Node>(&source.text) {
         Ok(n) => n,
         // Not even a YAML tree: a syntax error or a budget breach, reported where it is.
         Err(tree_err) => return vec![error_to_diagnostic(source, &tree_err)],

@@ -59,15 +59,140 @@ impl Fonts {
                 .collect();
             paths.sort();
             for path in paths {
-                let data = std::fs::read(&path).map_err(|source| RenderError::Io {
-                    path: path.clone(),
-                    source,
+                // Regular files only, at most 64 MiB (the largest CJK fonts are ~20 MB).
+                let data = crate::yaml::read_bounded(&path, 64 * 1024 * 1024).map_err(|e| {
+                    RenderError::Io {
+                        path: path.clone(),
+                        source: e.into(),
+                    }
                 })?;
                 fonts.extend(Font::iter(Bytes::new(data)));
             }
         }
         let book = FontBook::from_fonts(&fonts);
         Ok(Fonts { book, fonts })
+    }
+}
+
+/// What the PDF standards (PDF/A-2b, PDF/UA-1) and the fonts can carry of a character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carry {
+    /// Rendered as it is.
+    Yes,
+    /// Dropped: U+FEFF, a zero-width no-break space (a byte-order mark pasted from Word or
+    /// Excel), which the standards forbid in text and which shows as nothing anyway.
+    Drop,
+    /// Replaced by U+FFFD: forbidden by the standards (NUL, U+FFFE and the other
+    /// noncharacters, the private-use areas such as Word's bullet U+F0B7), or in no font.
+    Replace,
+}
+
+/// Format characters Typst lays out without a glyph (default-ignorable code points:
+/// joiners, soft hyphen, bidi controls, variation selectors, tags), so no font needs them.
+fn is_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}'..='\u{1160}' | '\u{17b4}'..='\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{ffa0}'
+        | '\u{fff0}'..='\u{fff8}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+        | '\u{e0000}'..='\u{e0fff}')
+}
+
+/// What the PDF standards allow, before fonts are asked.
+fn standard_carry(c: char) -> Carry {
+    let u = c as u32;
+    if c == '\u{feff}' {
+        Carry::Drop
+    } else if u == 0
+        || (0xfdd0..=0xfdef).contains(&u)
+        || u & 0xfffe == 0xfffe
+        || (0xe000..=0xf8ff).contains(&u)
+        || u >= 0xf0000
+    {
+        Carry::Replace
+    } else {
+        Carry::Yes
+    }
+}
+
+impl Fonts {
+    /// Whether some loaded font has a glyph for `c` (Typst falls back over all of them).
+    pub fn covers(&self, c: char) -> bool {
+        self.fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// What a render with these fonts does with `c`.
+    pub fn carry(&self, c: char) -> Carry {
+        if c.is_ascii() || c.is_whitespace() || c.is_control() {
+            // Controls are dropped by `escape::literal`; whitespace needs no glyph.
+            return Carry::Yes;
+        }
+        match standard_carry(c) {
+            Carry::Yes if is_ignorable(c) || self.covers(c) => Carry::Yes,
+            Carry::Yes => Carry::Replace,
+            other => other,
+        }
+    }
+
+    /// `text` with every character these fonts and the PDF standards cannot carry dropped
+    /// or replaced (by U+FFFD, or `?` when no font has U+FFFD), so that text pasted from
+    /// anywhere renders instead of failing the whole document. Lint reports each such
+    /// character where the plan has it (KH006).
+    pub fn sanitize<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        let mut memo: std::collections::HashMap<char, Carry> = std::collections::HashMap::new();
+        let mut carry = |c: char| *memo.entry(c).or_insert_with(|| self.carry(c));
+        if text.chars().all(|c| c.is_ascii() || carry(c) == Carry::Yes) {
+            return text.into();
+        }
+        let replacement = if self.covers('\u{fffd}') {
+            '\u{fffd}'
+        } else {
+            '?'
+        };
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            match if c.is_ascii() { Carry::Yes } else { carry(c) } {
+                Carry::Yes => out.push(c),
+                Carry::Drop => {}
+                Carry::Replace => out.push(replacement),
+            }
+        }
+        out.into()
+    }
+}
+
+/// The embedded fonts (what lint checks text against: `--font-path` fonts are only known
+/// to a render).
+pub fn embedded() -> &'static Fonts {
+    static FONTS: std::sync::LazyLock<Fonts> = std::sync::LazyLock::new(|| {
+        let fonts: Vec<Font> = EMBEDDED
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        Fonts {
+            book: FontBook::from_fonts(&fonts),
+            fonts,
+        }
+    });
+    &FONTS
+}
+
+/// What a render with only the embedded fonts does with `c`; a table lookup below U+3000
+/// (Vietnamese and every script the embedded fonts cover), so lint can ask for every
+/// character of every plan.
+pub fn embedded_carry(c: char) -> Carry {
+    const TABLE: usize = 0x3000;
+    static CARRY: std::sync::LazyLock<Vec<Carry>> = std::sync::LazyLock::new(|| {
+        (0..TABLE as u32)
+            .map(|u| char::from_u32(u).map_or(Carry::Replace, |c| embedded().carry(c)))
+            .collect()
+    });
+    if (c as usize) < TABLE {
+        CARRY[c as usize]
+    } else {
+        embedded().carry(c)
     }
 }
 

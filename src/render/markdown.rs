@@ -10,16 +10,123 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use super::escape;
 
+/// Deepest nesting of Markdown structure rendered as structure (block quotes, list
+/// levels and their items, emphasis, headings, tables): deeper structure is rendered as
+/// its plain text. Typst stops a document at its show-rule depth (16 nested `>` or 32
+/// list levels already failed the whole render); real plan bodies nest 3 or 4 levels.
+pub const MAX_DEPTH: usize = 12;
+
+/// A paragraph longer than this (bytes of Markdown) is broken into lines greedily
+/// (Typst's `linebreaks: "simple"`) instead of by the optimal algorithm, whose cost grows
+/// faster than the paragraph's length. Plan paragraphs are rarely over 1,000 characters.
+pub const LONG_PARAGRAPH: usize = 3_000;
+
+/// How many levels of structure `to_typst` reserves for a tag that opens: itself, and the
+/// levels its children need to be rendered as structure too (a list's items, a table's
+/// head and cells).
+fn reserve(tag: &Tag) -> Option<usize> {
+    Some(match tag {
+        Tag::List(_) => 2,
+        Tag::Table(_) => 3,
+        Tag::TableHead => 2,
+        Tag::Heading { .. }
+        | Tag::BlockQuote(_)
+        | Tag::CodeBlock(_)
+        | Tag::Item
+        | Tag::Emphasis
+        | Tag::Strong
+        | Tag::Strikethrough
+        | Tag::TableCell => 1,
+        _ => return None,
+    })
+}
+
+fn counts(tag: &TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::List(_)
+            | TagEnd::Table
+            | TagEnd::TableHead
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::Item
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::TableCell
+    )
+}
+
+/// The deepest nesting of structure in a Markdown text, counted as [`MAX_DEPTH`] counts
+/// it (a list level is two: the list and its item). Over [`MAX_DEPTH`], `to_typst`
+/// renders the deeper part as plain text; lint reports it.
+pub fn nesting_depth(md: &str) -> usize {
+    let mut depth = 0usize;
+    let mut deepest = 0;
+    for event in Parser::new_ext(md, options()) {
+        match event {
+            Event::Start(tag) if reserve(&tag).is_some() => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Event::End(tag) if counts(&tag) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
+}
+
 /// Convert Markdown text to Typst markup.
 pub fn to_typst(md: &str) -> String {
     let mut out = String::with_capacity(md.len() * 2);
     let mut links: Vec<String> = Vec::new();
     let mut in_head = false;
-    let opts = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    for event in Parser::new_ext(md, opts) {
+    // Structure nesting, and the depth from which structure is flattened to text.
+    let mut depth = 0usize;
+    let mut flat_from: Option<usize> = None;
+    let mut paragraph_at = 0;
+    for event in Parser::new_ext(md, options()) {
         match event {
-            Event::Start(tag) => start(&mut out, tag, &mut links, &mut in_head),
-            Event::End(tag) => end(&mut out, tag, &mut links, &mut in_head),
+            Event::Start(tag) => {
+                if let Some(need) = reserve(&tag) {
+                    depth += 1;
+                    if flat_from.is_none() && depth - 1 + need > MAX_DEPTH {
+                        flat_from = Some(depth);
+                    }
+                    if flat_from.is_some() {
+                        continue;
+                    }
+                }
+                if matches!(tag, Tag::Paragraph) {
+                    paragraph_at = out.len();
+                }
+                start(&mut out, tag, &mut links, &mut in_head)
+            }
+            Event::End(tag) => {
+                if counts(&tag) {
+                    let d = depth;
+                    depth = depth.saturating_sub(1);
+                    if let Some(from) = flat_from {
+                        if d == from {
+                            flat_from = None;
+                        }
+                        if matches!(tag, TagEnd::Item | TagEnd::TableCell) {
+                            out.push(' ');
+                        }
+                        continue;
+                    }
+                }
+                if matches!(tag, TagEnd::Paragraph) && out.len() - paragraph_at > LONG_PARAGRAPH {
+                    out.insert_str(paragraph_at, "#[#set par(linebreaks: \"simple\");");
+                    out.push(']');
+                }
+                end(&mut out, tag, &mut links, &mut in_head)
+            }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 out.push_str(&escape::markup(&t))
             }
@@ -32,6 +139,16 @@ pub fn to_typst(md: &str) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// Parse Typst markup and return its first syntax error, if any (for tests and fuzzing:
+/// what `to_typst` makes must always parse).
+pub fn check_typst_syntax(typ: &str) -> Result<(), String> {
+    let root = typst::syntax::parse(typ);
+    match root.errors_and_warnings().0.first() {
+        None => Ok(()),
+        Some(e) => Err(e.message.to_string()),
+    }
 }
 
 fn start(out: &mut String, tag: Tag, links: &mut Vec<String>, in_head: &mut bool) {

@@ -8,6 +8,7 @@
 //! ```
 
 mod diag;
+pub mod docx;
 pub mod escape;
 pub mod filters;
 pub mod fonts;
@@ -68,6 +69,9 @@ pub enum RenderError {
         #[source]
         source: std::io::Error,
     },
+    /// The document is over a render budget (pages, time or memory; see `pdf.rs`).
+    #[error("vượt giới hạn xuất (over the render budget): {0}")]
+    Budget(String),
     /// The options are contradictory or incomplete.
     #[error("tùy chọn xuất không hợp lệ (invalid render options): {0}")]
     Options(String),
@@ -88,6 +92,10 @@ pub fn render_plan(
         .tera
         .render(templates::MAIN, &ctx)
         .map_err(|e| RenderError::Template(templates::error_chain(&e)))?;
+    let fonts = fonts::Fonts::load(&opts.font_dirs)?;
+    // Text the fonts or the PDF standards cannot carry is replaced (lint reports it), so
+    // a pasted U+FEFF or a Khmer name never fails the whole document.
+    let typst_source = fonts.sanitize(&typst_source).into_owned();
     if opts.typst_only {
         return Ok(RenderOutput {
             typst_source,
@@ -95,7 +103,6 @@ pub fn render_plan(
             pages: 0,
         });
     }
-    let fonts = fonts::Fonts::load(&opts.font_dirs)?;
     let root = opts.root.clone().or_else(|| match source.path.parent() {
         Some(p) if p.as_os_str().is_empty() => Some(PathBuf::from(".")),
         other => other.map(|p| p.to_path_buf()),
@@ -108,7 +115,11 @@ pub fn render_plan(
         Some(view.pdf_date),
     )
     .map_err(RenderError::Options)?;
-    let (pdf, pages) = pdf::compile(&world, &pdf::ExportOptions::for_view(&view))?;
+    let (pdf, pages) = pdf::compile_within_budget(
+        world,
+        pdf::ExportOptions::for_view(&view),
+        &pdf::Budget::default(),
+    )?;
     Ok(RenderOutput {
         typst_source,
         pdf,

@@ -36,8 +36,107 @@ impl ExportOptions {
     }
 }
 
+/// What one render may use. Typst has no way to stop a compilation from outside, so the
+/// budget is kept three ways: the generated source is bounded before compiling (the
+/// cheapest check, and the one that catches 5,000-task plans), the page count after
+/// layout before the PDF is written, and time and resident memory by a watchdog while
+/// Typst runs (a render over budget is abandoned with an error; the process should then
+/// exit, as the CLI does).
+#[derive(Clone, Debug)]
+pub struct Budget {
+    /// Largest generated Typst source (bytes).
+    pub max_source_bytes: usize,
+    /// Most pages.
+    pub max_pages: usize,
+    /// Longest compile and export.
+    pub max_time: std::time::Duration,
+    /// Largest resident memory of the process during the render (bytes).
+    pub max_memory: u64,
+}
+
+impl Default for Budget {
+    /// See the README (*Render budgets*) for the measurements behind these.
+    fn default() -> Budget {
+        Budget {
+            max_source_bytes: 4 * 1024 * 1024,
+            max_pages: 1_500,
+            max_time: std::time::Duration::from_secs(120),
+            max_memory: 2 * 1024 * 1024 * 1024,
+        }
+    }
+}
+
+/// Resident memory of this process (Linux `/proc/self/statm`; `None` elsewhere).
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
+}
+
+/// [`compile`] within a [`Budget`].
+pub fn compile_within_budget(
+    world: KhWorld,
+    opts: ExportOptions,
+    budget: &Budget,
+) -> Result<(Vec<u8>, usize), RenderError> {
+    let source_len = world.main_len();
+    if source_len > budget.max_source_bytes {
+        return Err(RenderError::Budget(format!(
+            "mã Typst sinh ra {source_len} byte, giới hạn {} byte; tách kế hoạch hoặc rút gọn nội \
+             dung (the generated Typst source is {source_len} bytes, the limit is {} bytes: split \
+             the plan or shorten its text)",
+            budget.max_source_bytes, budget.max_source_bytes
+        )));
+    }
+    let max_pages = budget.max_pages;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("typst".into())
+        .stack_size(64 * 1024 * 1024)
+        .spawn(move || {
+            let _ = tx.send(compile_pages(&world, &opts, max_pages));
+        })
+        .map_err(|e| RenderError::Options(format!("cannot start the render: {e}")))?;
+    let start = std::time::Instant::now();
+    let tick = std::time::Duration::from_millis(50);
+    loop {
+        match rx.recv_timeout(tick) {
+            Ok(result) => return result,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                return Err(RenderError::Options(
+                    "the render stopped unexpectedly".into(),
+                ));
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+        }
+        let secs = budget.max_time.as_secs();
+        if start.elapsed() > budget.max_time {
+            return Err(RenderError::Budget(format!(
+                "xuất quá {secs} giây; tách kế hoạch hoặc rút gọn nội dung (the render took \
+                 over {secs} s: split the plan or shorten its text)"
+            )));
+        }
+        if let Some(rss) = resident_bytes().filter(|&r| r > budget.max_memory) {
+            let mb = budget.max_memory / (1024 * 1024);
+            return Err(RenderError::Budget(format!(
+                "xuất dùng quá {mb} MB bộ nhớ ({} MB); tách kế hoạch hoặc rút gọn nội dung (the \
+                 render used over {mb} MB of memory: split the plan or shorten its text)",
+                rss / (1024 * 1024)
+            )));
+        }
+    }
+}
+
 /// Compile the world to a paged document and export it. Typst warnings are errors.
 pub fn compile(world: &KhWorld, opts: &ExportOptions) -> Result<(Vec<u8>, usize), RenderError> {
+    compile_pages(world, opts, usize::MAX)
+}
+
+fn compile_pages(
+    world: &KhWorld,
+    opts: &ExportOptions,
+    max_pages: usize,
+) -> Result<(Vec<u8>, usize), RenderError> {
     if !opts.tagged && opts.standards.contains(&PdfStandard::Ua_1) {
         return Err(RenderError::Options(
             "PDF/UA-1 cần PDF có thẻ (PDF/UA-1 needs a tagged PDF): `tagged: false` is refused"
@@ -76,6 +175,12 @@ pub fn compile(world: &KhWorld, opts: &ExportOptions) -> Result<(Vec<u8>, usize)
         pretty: false,
     };
     let pages = doc.pages().len();
+    if pages > max_pages {
+        return Err(RenderError::Budget(format!(
+            "{pages} trang, giới hạn {max_pages} trang; tách kế hoạch (the document has {pages} \
+             pages, the limit is {max_pages}: split the plan)"
+        )));
+    }
     let pdf = typst_pdf::pdf(&doc, &options)
         .map_err(|errors| RenderError::Pdf(diag::map(world, &errors)))?;
     Ok((pdf, pages))

@@ -44,11 +44,12 @@ impl Templates {
     pub fn load(dir: Option<&Path>) -> Result<Templates, RenderError> {
         let mut tera = Tera::default();
         filters::register(&mut tera);
+        deny_host_access(&mut tera);
         let mut typst_files = Vec::new();
         let mut tera_sources = Vec::new();
         for (name, text) in EMBEDDED {
             let text = match dir.map(|d| d.join(name)).filter(|p| p.is_file()) {
-                Some(path) => std::fs::read_to_string(&path)
+                Some(path) => crate::yaml::read_text_bounded(&path, crate::yaml::MAX_YAML_BYTES)
                     .map_err(|source| RenderError::Io { path, source })?,
                 None => (*text).to_string(),
             };
@@ -74,4 +75,22 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
         cur = s.source();
     }
     msg
+}
+
+/// Tera's functions that reach outside the plan — `get_env` (any environment variable,
+/// such as a CI token, printed into the PDF), `now` and `get_random` (output that changes
+/// from run to run) — are replaced by functions that fail with a clear message, whatever
+/// features Tera was built with. A template sees the plan and nothing else.
+fn deny_host_access(tera: &mut Tera) {
+    for name in ["get_env", "now", "get_random"] {
+        tera.register_function(
+            name,
+            move |_: &std::collections::HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+                Err(tera::Error::msg(format!(
+                    "mẫu không được dùng `{name}` (templates have no access to the environment, \
+                     the clock or randomness: `{name}` is disabled)"
+                )))
+            },
+        );
+    }
 }

@@ -15,6 +15,10 @@ use typst::{Library, LibraryExt, World};
 
 use super::fonts::Fonts;
 
+/// Largest file a template may read from the project root (an image of a seal, a data
+/// file): 32 MiB.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// The in-memory world one document is compiled in.
 pub struct KhWorld {
     library: LazyHash<Library>,
@@ -33,6 +37,11 @@ pub fn file_id(path: &str) -> Option<FileId> {
 }
 
 impl KhWorld {
+    /// Length of the main source (bytes).
+    pub fn main_len(&self) -> usize {
+        self.sources.get(&self.main).map_or(0, |s| s.text().len())
+    }
+
     /// A world whose main file is `/main.typ` with `main`, and whose further Typst files
     /// (the layout library) are `files` (virtual path → text). `root`, when given, lets
     /// templates read files below it (images of a seal, say) and nothing above it.
@@ -93,7 +102,12 @@ impl KhWorld {
         if real.is_dir() {
             return Err(FileError::IsDirectory);
         }
-        std::fs::read(&real).map_err(|e| FileError::from_io(e, &path))
+        // Regular files only (a FIFO would block the render, `/dev/zero` never end), and
+        // at most `MAX_FILE_BYTES`.
+        crate::yaml::read_bounded(&real, MAX_FILE_BYTES).map_err(|e| match e {
+            crate::yaml::read::ReadError::Io(e) => FileError::from_io(e, &path),
+            too_large => FileError::Other(Some(too_large.to_string().into())),
+        })
     }
 }
 

@@ -15,10 +15,7 @@ use serde::de::{
 
 use super::tree::{Kind, Node};
 
-/// The newtype name [`Spanned`](crate::source::Spanned) asks for (serde-saphyr's name).
-pub const SPANNED_NAME: &str = "__yaml_spanned";
-/// The first key of the map this deserialiser hands a `Spanned` visitor.
-pub const SPAN_KEY: &str = "__kehoach_span";
+pub use crate::source::{SPAN_KEY, SPANNED_NAME};
 
 /// Why the fast path declined (the message is for debugging only: the caller falls back).
 #[derive(Debug)]
@@ -90,7 +87,12 @@ fn as_float(s: &str) -> Option<f64> {
             let e = e.strip_prefix(['-', '+']).unwrap_or(e);
             !e.is_empty() && digits(e)
         });
-    if ok { s.parse().ok() } else { None }
+    // `1e400` overflows to infinity: serde-saphyr refuses non-finite numbers, so decline.
+    if ok {
+        s.parse().ok().filter(|f: &f64| f.is_finite())
+    } else {
+        None
+    }
 }
 
 /// Plain text that serde-saphyr might read as something other than a string when asked

@@ -54,8 +54,12 @@ pub enum Kind<'a> {
 
 /// Read a whole document.
 pub fn parse(src: &str) -> R<Node<'_>> {
-    if src.contains('\r') || src.starts_with('\u{feff}') {
-        return Err(Unsupported::default());
+    if let Some(at) = first_unprintable(src.as_bytes()) {
+        let line = src.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() as u32 + 1;
+        return Err(Unsupported {
+            line,
+            rule: line!(),
+        });
     }
     let mut p = Parser {
         src,
@@ -65,6 +69,7 @@ pub fn parse(src: &str) -> R<Node<'_>> {
         line_start: 0,
         depth: 0,
         nodes: 0,
+        col_at: (0, 1),
     };
     let Some(indent) = p.next_content_line()? else {
         return Err(p.no(line!()));
@@ -89,6 +94,9 @@ struct Parser<'a> {
     line_start: usize,
     depth: usize,
     nodes: usize,
+    /// The last column computed: (byte offset, 1-based column) on the current line, so
+    /// that many nodes on one long line cost time linear in the line.
+    col_at: (usize, u32),
 }
 
 impl<'a> Parser<'a> {
@@ -110,8 +118,15 @@ impl<'a> Parser<'a> {
 
     fn span(&mut self, start: usize, end: usize) -> Span {
         self.nodes += 1;
-        // Lines only: callers pass offsets on the current line.
-        let column = self.src[self.line_start..start].chars().count() as u32 + 1;
+        // Lines only: callers pass offsets on the current line. Columns are counted on
+        // from the last one computed on this line.
+        let (from, col) = if self.col_at.0 >= self.line_start && self.col_at.0 <= start {
+            self.col_at
+        } else {
+            (self.line_start, 1)
+        };
+        let column = col + self.src[from..start].chars().count() as u32;
+        self.col_at = (start, column);
         Span {
             line: self.line,
             column,
@@ -285,6 +300,7 @@ impl<'a> Parser<'a> {
             ..self.span(start, start)
         };
         let mut entries: Vec<(Node<'a>, Node<'a>)> = Vec::new();
+        let mut keys = Keys::default();
         loop {
             self.budget()?;
             let Some(colon) = self.key_end(self.pos)? else {
@@ -298,7 +314,7 @@ impl<'a> Parser<'a> {
                 span: self.span(self.pos, self.pos + key_text.len()),
                 kind: Kind::Plain(key_text),
             };
-            if entries.iter().any(|(k, _)| k.kind == key.kind) {
+            if !keys.insert(key_text) {
                 return Err(self.no(line!()));
             }
             self.pos = colon + 1;
@@ -515,6 +531,7 @@ impl<'a> Parser<'a> {
                 let close = if open == b'[' { b']' } else { b'}' };
                 let mut items = Vec::new();
                 let mut entries: Vec<(Node<'a>, Node<'a>)> = Vec::new();
+                let mut keys = Keys::default();
                 loop {
                     self.budget()?;
                     self.flow_space()?;
@@ -529,7 +546,10 @@ impl<'a> Parser<'a> {
                         if !matches!(key.kind, Kind::Plain(_)) {
                             return Err(self.no(line!()));
                         }
-                        if entries.iter().any(|(k, _)| k.kind == key.kind) {
+                        let Kind::Plain(key_text) = key.kind else {
+                            return Err(self.no(line!()));
+                        };
+                        if !keys.insert(key_text) {
                             return Err(self.no(line!()));
                         }
                         self.flow_space()?;
@@ -571,7 +591,15 @@ impl<'a> Parser<'a> {
         loop {
             match self.peek() {
                 Some(b' ') => self.pos += 1,
-                Some(b'\n') => self.next_line(),
+                Some(b'\n') => {
+                    self.next_line();
+                    // `---` or `...` at column 0 ends the document even inside a flow
+                    // collection (serde-saphyr reports the unclosed bracket).
+                    let rest = &self.b[self.line_start..];
+                    if rest.starts_with(b"---") || rest.starts_with(b"...") {
+                        return Err(self.no(line!()));
+                    }
+                }
                 Some(b'#') if self.b[self.pos - 1] == b' ' || self.pos == self.line_start => {
                     self.pos = self.end_of_line(self.pos);
                 }
@@ -650,6 +678,7 @@ impl<'a> Parser<'a> {
         let mut block_indent = None;
         let content_start = self.pos;
         let mut first = (self.line, self.line_start);
+        let mut seen_content = false;
         loop {
             if self.pos >= self.b.len() {
                 break;
@@ -668,7 +697,8 @@ impl<'a> Parser<'a> {
                 lines.push("");
             } else {
                 let bi = *block_indent.get_or_insert(spaces);
-                if block_indent == Some(spaces) && lines.iter().all(|l| l.is_empty()) {
+                if !seen_content {
+                    seen_content = true;
                     first = (self.line, self.line_start);
                     // Leading blank lines longer than the indent would be content.
                     if self.src[content_start..self.pos]
@@ -825,6 +855,69 @@ fn unescape(rest: &[u8]) -> R<(char, usize)> {
         _ => return Err(Unsupported::default()),
     };
     Ok((c, 1))
+}
+
+/// Keys of one mapping seen so far: a short list, then a hash set, so that checking for
+/// duplicates stays linear in the number of keys.
+#[derive(Default)]
+struct Keys<'a> {
+    few: Vec<&'a str>,
+    many: Option<std::collections::HashSet<&'a str>>,
+}
+
+impl<'a> Keys<'a> {
+    /// Add a key; `false` if it was already there.
+    fn insert(&mut self, key: &'a str) -> bool {
+        if let Some(set) = &mut self.many {
+            return set.insert(key);
+        }
+        if self.few.contains(&key) {
+            return false;
+        }
+        self.few.push(key);
+        if self.few.len() > 16 {
+            self.many = Some(self.few.drain(..).collect());
+        }
+        true
+    }
+}
+
+/// The offset of the first character YAML does not allow in a stream (outside
+/// `c-printable`: C0 controls but tab and line feed, DEL, C1 controls but NEL, U+FFFE,
+/// U+FFFF), or of a carriage return or byte-order mark (U+FEFF), which this reader leaves
+/// to serde-saphyr; `None` if there is none.
+pub fn first_unprintable(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if (c < 0x20 && c != b'\t' && c != b'\n') || c == 0x7f {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        match c {
+            // U+0080..U+009F: C1 controls, and NEL (U+0085), a line break in YAML 1.1
+            // that this reader leaves to serde-saphyr.
+            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => return Some(i),
+            // U+FEFF, U+FFFE, U+FFFF.
+            0xef if matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0xbb), Some(0xbf)) | (Some(0xbf), Some(0xbe | 0xbf))
+            ) =>
+            {
+                return Some(i);
+            }
+            // U+2028, U+2029: line breaks in YAML 1.1, left to serde-saphyr.
+            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => {
+                return Some(i);
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {

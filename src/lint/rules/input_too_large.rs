@@ -1,7 +1,7 @@
 //! KH005 input-too-large: reported by the plan loader (`crate::plan::load`); registered here so that it
 //! can be explained and configured.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Level;
 use crate::lint::rule::{Explanation, Meta, StaticText, Check, RuleDef};
 
 /// the file exceeds a safety limit.

@@ -1,7 +1,7 @@
 //! KH003 unknown-key: reported by the plan loader (`crate::plan::load`); registered here so that it
 //! can be explained and configured.
 
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Level;
 use crate::lint::rule::{Explanation, Meta, StaticText, Check, RuleDef};
 
 /// a key the plan format does not know.

@@ -8,7 +8,6 @@ use serde::Deserialize;
 
 use super::{Agency, Registry, Spelling, normalise_key, spellings};
 use crate::diagnostic::Text;
-use crate::plan::load::yaml_options;
 
 /// The registry bundled with kehoach.
 const EMBEDDED: &str = include_str!("../../../lints/agencies.yaml");
@@ -69,7 +68,7 @@ impl Registry {
                 max: MAX_REGISTRY_BYTES,
             });
         }
-        let text = std::fs::read_to_string(path).map_err(io)?;
+        let text = crate::yaml::read_text_bounded(path, MAX_REGISTRY_BYTES).map_err(io)?;
         Registry::parse_named(&text, path)
     }
 
@@ -79,18 +78,17 @@ impl Registry {
     }
 
     fn parse_named(text: &str, path: &Path) -> Result<Registry, AgencyError> {
-        let file: RegistryFile = serde_saphyr::from_str_with_options(text, yaml_options())
-            .map_err(|err| {
-                let (line, column) = err
-                    .location()
-                    .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
-                AgencyError::Yaml {
-                    path: path.to_path_buf(),
-                    line,
-                    column,
-                    message: err.to_string().lines().next().unwrap_or("").to_string(),
-                }
-            })?;
+        let file: RegistryFile = crate::yaml::from_str_saphyr(text).map_err(|err| {
+            let (line, column) = err
+                .location()
+                .map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
+            AgencyError::Yaml {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: err.to_string().lines().next().unwrap_or("").to_string(),
+            }
+        })?;
         Registry::build(file.agencies).map_err(|problems| AgencyError::Invalid {
             path: path.to_path_buf(),
             problems,

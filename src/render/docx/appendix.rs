@@ -1,0 +1,226 @@
+//! The appendices, each in its own section (landscape for the wide tables, paginated
+//! from 1): "PHỤ LỤC", the title in capitals, the "(Kèm theo Kế hoạch số …)" line, and
+//! the table, whose header row repeats on every page.
+
+use docx_rs::AlignmentType::{Center, Left, Right};
+
+use super::body::Writer;
+use super::style;
+use super::tables::{self, Cell};
+use super::text::Look;
+use crate::render::view::AppendixView;
+
+/// Write one appendix's blocks.
+pub fn write(a: &AppendixView, w: &mut Writer) {
+    w.sink.place = a.heading.to_lowercase();
+    let head = w.runs(style::centred(0), &[(&a.heading, Look::default().bold())]);
+    w.push(head);
+    let title = w.runs(style::centred(0), &[(&a.title, Look::default().bold())]);
+    w.push(title);
+    let attach = w.runs(style::centred(8), &[(&a.attach, Look::size(13).italic())]);
+    w.push(attach);
+    let width = if a.flipped {
+        style::landscape_width()
+    } else {
+        style::body_width()
+    };
+    if let Some(v) = &a.assignment {
+        use Col::{Fix, Fr};
+        let widths = spread(
+            width,
+            &[
+                Fix(600),
+                Fix(900),
+                Fr(2.0),
+                Fr(0.8),
+                Fr(3.2),
+                Fr(1.3),
+                Fr(1.3),
+                Fr(1.0),
+                Fr(1.0),
+            ],
+        );
+        let mut rows = Vec::new();
+        for g in &v.groups {
+            rows.push(vec![Cell {
+                fill: Some("EBEBEB"),
+                span: 9,
+                ..Cell::text(w.sink.clean(&g.heading), Look::default().bold())
+            }]);
+            for r in &g.rows {
+                rows.push(
+                    [
+                        &r.number.to_string(),
+                        &r.code,
+                        &r.name,
+                        &r.max_points,
+                        &r.method,
+                        &r.lead,
+                        &r.support,
+                        &r.deadline,
+                        &r.target,
+                    ]
+                    .iter()
+                    .map(|s| Cell::text(w.sink.clean(s), Look::default()))
+                    .collect(),
+                );
+            }
+        }
+        w.push(tables::data_table(
+            &widths,
+            &[Center, Center, Left, Center, Left, Left, Left, Left, Left],
+            &[
+                "TT",
+                "Mã chỉ số",
+                "Tên chỉ số",
+                "Điểm tối đa",
+                "Cách xác định và tính điểm",
+                "Cơ quan chủ trì",
+                "Cơ quan phối hợp",
+                "Thời gian hoàn thành",
+                "Mục tiêu",
+            ],
+            rows,
+            11,
+        ));
+    } else if let Some(m) = &a.missing {
+        w.line(&[(m, Look::default())]);
+    } else if let Some(b) = &a.budget {
+        let unit = format!("Đơn vị tính: {}", b.unit);
+        let p = w.runs(
+            style::plain(4).align(Right),
+            &[(&unit, Look::size(11).italic())],
+        );
+        w.push(p);
+        use Col::{Fix, Fr};
+        let widths = spread(
+            width,
+            &[
+                Fix(700),
+                Fr(3.0),
+                Fr(1.5),
+                Fr(2.0),
+                Fix(1500),
+                Fr(1.0),
+                Fr(1.0),
+            ],
+        );
+        let mut rows = Vec::new();
+        let flag = |stated: &str| format!(" (kế hoạch ghi: {stated} — không khớp)");
+        for r in &b.rows {
+            let cells = if r.kind == "section" {
+                let mut amount = vec![(w.sink.clean(&r.amount), Look::default().bold())];
+                if let Some(s) = &r.stated {
+                    amount.push((w.sink.clean(&flag(s)), Look::size(9).italic()));
+                }
+                vec![
+                    Cell::text(w.sink.clean(&r.number), Look::default().bold()),
+                    Cell::text(w.sink.clean(&r.name), Look::default().bold()),
+                    Cell::text(String::new(), Look::default()),
+                    Cell::text(String::new(), Look::default()),
+                    Cell {
+                        runs: amount,
+                        ..Cell::text(String::new(), Look::default())
+                    },
+                    Cell::text(String::new(), Look::default()),
+                    Cell::text(String::new(), Look::default()),
+                ]
+            } else {
+                [
+                    &r.number, &r.name, &r.lead, &r.goal, &r.amount, &r.period, &r.note,
+                ]
+                .iter()
+                .map(|s| Cell::text(w.sink.clean(s), Look::default()))
+                .collect()
+            };
+            rows.push(cells);
+        }
+        let mut total = vec![(w.sink.clean(&b.total), Look::default().bold())];
+        if let Some(s) = &b.stated_total {
+            total.push((w.sink.clean(&flag(s)), Look::size(9).italic()));
+        }
+        rows.push(vec![
+            Cell::text(String::new(), Look::default()),
+            Cell::text("TỔNG CỘNG".into(), Look::default().bold()),
+            Cell::text(String::new(), Look::default()),
+            Cell::text(String::new(), Look::default()),
+            Cell {
+                runs: total,
+                ..Cell::text(String::new(), Look::default())
+            },
+            Cell::text(String::new(), Look::default()),
+            Cell::text(String::new(), Look::default()),
+        ]);
+        w.push(tables::data_table(
+            &widths,
+            &[Center, Left, Left, Left, Right, Center, Left],
+            &[
+                "TT",
+                "Nội dung",
+                "Đơn vị chủ trì",
+                "Mục tiêu",
+                "Kinh phí",
+                "Thời gian thực hiện",
+                "Ghi chú",
+            ],
+            rows,
+            11,
+        ));
+        if b.mismatches > 0 {
+            let note = format!(
+                "Ghi chú: các số cộng, tổng cộng do kehoach tính từ các dòng chi tiết; {} số \
+                 ghi trong kế hoạch không khớp được ghi kèm.",
+                b.mismatches
+            );
+            let p = w.runs(style::plain(0), &[(&note, Look::size(10).italic())]);
+            w.push(p);
+        }
+    } else if let Some(b) = &a.baseline {
+        let year = format!("Điểm đạt năm {}", b.year);
+        use Col::{Fix, Fr};
+        let widths = spread(width, &[Fix(900), Fr(3.0), Fix(1100), Fix(1300), Fr(2.0)]);
+        let rows = b
+            .indicators
+            .iter()
+            .map(|r| {
+                [&r.code, &r.name, &r.max_points, &r.points, &r.note]
+                    .iter()
+                    .map(|s| Cell::text(w.sink.clean(s), Look::default()))
+                    .collect()
+            })
+            .collect();
+        w.push(tables::data_table(
+            &widths,
+            &[Center, Left, Center, Center, Left],
+            &["Mã", "Chỉ số", "Điểm tối đa", &year, "Ghi chú"],
+            rows,
+            12,
+        ));
+    }
+}
+
+/// A column: a fixed width in twips, or a share of what the fixed ones leave.
+#[derive(Clone, Copy)]
+enum Col {
+    Fix(usize),
+    Fr(f64),
+}
+
+/// Column widths over `width` twips (Typst's `auto` columns become fixed widths).
+fn spread(width: usize, cols: &[Col]) -> Vec<usize> {
+    let fixed: usize = cols
+        .iter()
+        .map(|c| if let Col::Fix(w) = c { *w } else { 0 })
+        .sum();
+    let shares: f64 = cols
+        .iter()
+        .map(|c| if let Col::Fr(f) = c { *f } else { 0.0 })
+        .sum();
+    let rest = width.saturating_sub(fixed) as f64;
+    cols.iter()
+        .map(|c| match c {
+            Col::Fix(w) => *w,
+            Col::Fr(f) => (rest * f / shares).floor() as usize,
+        })
+        .collect()
+}

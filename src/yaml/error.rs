@@ -1,0 +1,146 @@
+//! serde-saphyr errors as located findings, classified by the error's type (never by
+//! its English text).
+
+use serde_saphyr::granit_parser::ErrorKind;
+use serde_saphyr::{Error, ExternalMessageSource};
+
+use crate::diagnostic::{Diagnostic, Level, Text};
+use crate::source::SourceFile;
+
+use super::codes;
+
+/// What kind of problem a serde-saphyr error is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Class {
+    /// A budget (depth, nodes, aliases, scalar bytes) was exceeded: KH005.
+    Budget,
+    UnknownKey,
+    MissingKey,
+    /// Right syntax, wrong type or value: KH002.
+    Schema,
+    /// Not YAML: KH001.
+    Syntax,
+}
+
+impl Class {
+    pub fn code(self) -> (&'static str, &'static str) {
+        match self {
+            Class::Budget => codes::BUDGET,
+            Class::UnknownKey => codes::UNKNOWN_KEY,
+            Class::MissingKey => codes::MISSING_KEY,
+            Class::Schema => codes::SCHEMA,
+            Class::Syntax => codes::SYNTAX,
+        }
+    }
+
+    fn vi(self) -> &'static str {
+        match self {
+            Class::Budget => "tệp vượt giới hạn an toàn",
+            Class::UnknownKey => "khóa không hợp lệ",
+            Class::MissingKey => "thiếu khóa bắt buộc",
+            Class::Schema => "giá trị sai kiểu",
+            Class::Syntax => "lỗi cú pháp YAML",
+        }
+    }
+}
+
+/// Classify an error by its variant (wrappers such as snippets and alias context are
+/// looked through).
+pub fn classify(err: &Error) -> Class {
+    match err {
+        Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => classify(error),
+        Error::Budget { .. }
+        | Error::AliasReplayCounterOverflow { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => Class::Budget,
+        Error::ExternalMessage { source, .. } => match source.as_ref() {
+            ExternalMessageSource::Parser(scan) => match scan.kind() {
+                ErrorKind::RecursionLimitExceeded
+                | ErrorKind::InputByteLimitExceeded { .. }
+                | ErrorKind::AnchorCountOverflow
+                | ErrorKind::DirectiveByteLimitExceeded { .. }
+                | ErrorKind::TooManyReservedDirectiveParams { .. } => Class::Budget,
+                _ => Class::Syntax,
+            },
+            _ => Class::Schema,
+        },
+        Error::SerdeUnknownField { .. } => Class::UnknownKey,
+        Error::SerdeMissingField { .. } => Class::MissingKey,
+        Error::SerdeInvalidType { .. }
+        | Error::SerdeInvalidValue { .. }
+        | Error::SerdeInvalidLength { .. }
+        | Error::SerdeUnknownVariant { .. }
+        | Error::SerdeVariantId { .. }
+        | Error::InvalidScalar { .. }
+        | Error::NonFiniteFloat { .. }
+        | Error::NullIntoString { .. }
+        | Error::InvalidBooleanStrict { .. }
+        | Error::InvalidCharNull { .. }
+        | Error::InvalidCharNotSingleScalar { .. }
+        | Error::UnexpectedValueForUnit { .. }
+        | Error::TaggedScalarCannotDeserializeIntoString { .. }
+        | Error::UnsupportedTag { .. }
+        | Error::TaggedEnumMismatch { .. }
+        | Error::ExpectedStringKeyForExternallyTaggedEnum { .. }
+        | Error::ExternallyTaggedEnumExpectedScalarOrMapping { .. }
+        | Error::UnexpectedValueForUnitEnumVariant { .. }
+        // `serde::de::Error::custom` from a type's own `Deserialize` (a date, a code).
+        | Error::Message { .. } => Class::Schema,
+        _ => Class::Syntax,
+    }
+}
+
+/// Turn a serde-saphyr error into a single located diagnostic.
+pub fn error_to_diagnostic(source: &SourceFile, err: &Error) -> Diagnostic {
+    let span = err
+        .location()
+        .filter(|l| l.line() > 0)
+        .map(|l| {
+            let off = source.line_offset(l.line() as u32);
+            let line_text = &source.text[off..];
+            let col = l.column().saturating_sub(1) as usize;
+            let byte_col: usize = line_text.chars().take(col).map(char::len_utf8).sum();
+            source.span_at(off + byte_col)
+        })
+        .unwrap_or_else(|| source.span_at(0));
+    let msg = first_line(&err.to_string());
+    let class = classify(err);
+    let (code, rule) = class.code();
+    let help = if class == Class::Budget {
+        Text::new(
+            "bỏ các bí danh (alias) lồng nhau hoặc các khối lồng quá sâu: kế hoạch thật không cần chúng",
+            "remove nested aliases or deep nesting: a real plan does not need them",
+        )
+    } else {
+        Text::new(
+            "kiểm tra thụt lề, dấu hai chấm, dấu ngoặc và dấu nháy ở dòng này hoặc dòng trước",
+            "check indentation, colons, brackets and quotes on this line or the one before",
+        )
+    };
+    Diagnostic::new(
+        code,
+        rule,
+        Level::Error,
+        Text::new(format!("{}: {msg}", class.vi()), msg.clone()),
+        span,
+    )
+    .with_help(help)
+    .with_file(&source.path)
+}
+
+/// The first meaningful line of a rendered error, without serde-saphyr's location prefix
+/// (the location is shown apart).
+pub fn first_line(s: &str) -> String {
+    let line = s
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("-->") && !l.starts_with('|'))
+        .unwrap_or("");
+    // "error: line 4 column 14: illegal …" → "illegal …".
+    let line = line.strip_prefix("error: ").unwrap_or(line);
+    static LOCATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^line \d+ column \d+: ").expect("valid regex")
+    });
+    LOCATION.replace(line, "").into_owned()
+}
