@@ -319,7 +319,7 @@ pub fn missing_figures(text: &str) -> Vec<MissingFigure> {
         let missing = match next {
             Some(ch) if ch.is_ascii_digit() => false,
             None => verb,
-            Some(ch) if matches!(ch, ',' | ';' | '…') => {
+            Some(',' | ';' | '…') => {
                 verb || cmp_s == "tối thiểu" || cmp_s == "ít nhất"
             }
             Some('.') => verb && !rest.starts_with(".."),

@@ -234,12 +234,9 @@ impl<'a> Tree<'a> {
         if let Ok(n) = crate::yaml::tree::parse(&source.text) {
             return Some(Tree::Fast(n));
         }
-        serde_saphyr::from_str_with_options::<crate::plan::node::Node>(
-            &source.text,
-            crate::plan::load::yaml_options(),
-        )
-        .ok()
-        .map(Tree::Full)
+        crate::yaml::from_str_saphyr::<crate::plan::node::Node>(&source.text)
+            .ok()
+            .map(Tree::Full)
     }
 
     fn find(&self, steps: &[Step]) -> Option<Span> {
