@@ -22,6 +22,7 @@ pub struct Context<'a> {
     pub agencies: Option<&'a Registry>,
     lookups: std::cell::OnceCell<Vec<(Mention, Lookup<'a>)>>,
     deadlines: std::cell::OnceCell<Vec<Option<Deadline>>>,
+    texts: std::cell::OnceCell<super::text::TextIndex<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -38,6 +39,7 @@ impl<'a> Context<'a> {
             agencies: None,
             lookups: std::cell::OnceCell::new(),
             deadlines: std::cell::OnceCell::new(),
+            texts: std::cell::OnceCell::new(),
         }
     }
 
@@ -71,6 +73,13 @@ impl<'a> Context<'a> {
                 .get_or_init(|| mentions::compute(self.plan, self.source, reg)),
             None => &[],
         }
+    }
+
+    /// Every text field of the plan, walked once per file for all text rules, and the
+    /// means to locate a phrase in one.
+    pub fn texts(&self) -> &super::text::TextIndex<'a> {
+        self.texts
+            .get_or_init(|| super::text::TextIndex::new(self.plan, self.source))
     }
 
     /// Check agency names against a registry.

@@ -14,10 +14,13 @@ pub mod engine;
 pub mod fix;
 pub mod mentions;
 pub mod named;
+pub mod method;
+pub mod prose;
 pub mod report;
 pub mod rule;
 pub mod rules;
 pub mod suppress;
+pub mod text;
 
 pub use catindex::CatalogueIndex;
 pub use context::Context;
