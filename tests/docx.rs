@@ -242,19 +242,28 @@ fn header_number_date_title_and_signature_read_back() {
 
 #[test]
 fn outline_parts_items_and_points_are_numbered() {
-    let out = export_fixture("tien-giang-small.yaml");
+    // The outline example of docs/plan-format.md: parts, items, tasks as points, and the
+    // field lines only where the author asked for them (a deadline under one item).
+    let loaded = load(&fixture("outline.yaml"));
+    let out = kehoach::render::docx::render_plan_docx(&loaded.plan, kehoach::catalogue::embedded())
+        .unwrap();
     let paras = paragraphs(&document(&out));
     assert!(paras.iter().any(|p| p.starts_with("I. ")), "{paras:#?}");
     assert!(paras.iter().any(|p| p.starts_with("II. ")), "{paras:#?}");
     assert!(paras.iter().any(|p| p.starts_with("1. ")), "{paras:#?}");
     assert!(paras.iter().any(|p| p.starts_with("a) ")), "{paras:#?}");
     assert!(
-        paras.iter().any(|p| p.starts_with("- Cơ quan chủ trì: ")),
+        paras
+            .iter()
+            .any(|p| p.starts_with("- Thời gian hoàn thành: ")),
         "{paras:#?}"
+    );
+    assert!(
+        !paras.iter().any(|p| p.starts_with("- Cơ quan chủ trì: ")),
+        "field lines nobody asked for: {paras:#?}"
     );
 }
 
-/// The section properties in document order (each appendix is a section).
 fn sections(doc: &El) -> Vec<&El> {
     doc.all("w:sectPr")
 }

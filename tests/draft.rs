@@ -110,28 +110,34 @@ fn new_then_fill_two_rows_then_lint_then_render() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("--place"));
 
     // The findings are exactly what is left to fill in: a lead and a deadline per row,
-    // the signer and the recipients.
+    // the signer and the recipients — and KH110, since the only bundled catalogue (922)
+    // is superseded for a 2025 plan.
     let loaded = load_plan(&plan).unwrap();
     let rows = loaded.plan.tasks.len();
     let cat = kehoach::catalogue::embedded();
     let indicators = cat.walk().iter().filter(|w| w.depth > 0).count();
     assert_eq!(rows, indicators, "one row per indicator and sub-indicator");
     let (counts, _) = lint_codes(&plan);
-    let expected: BTreeMap<String, usize> =
-        [("KH104", 1), ("KH105", 1), ("KH301", rows), ("KH401", rows)]
-            .into_iter()
-            .map(|(c, n)| (c.to_string(), n))
-            .collect();
+    let expected: BTreeMap<String, usize> = [
+        ("KH104", 1),
+        ("KH105", 1),
+        ("KH110", 1),
+        ("KH301", rows),
+        ("KH401", rows),
+    ]
+    .into_iter()
+    .map(|(c, n)| (c.to_string(), n))
+    .collect();
     assert_eq!(counts, expected);
 
     // Fill two rows: their findings go, nothing else changes.
-    let filled = fill_row(&text, "1.1", "Sở Thông tin và Truyền thông", "Quý IV/2025");
+    let filled = fill_row(&text, "1.1", "Sở Khoa học và Công nghệ", "Quý IV/2025");
     let filled = fill_row(&filled, "6.12", "Văn phòng UBND tỉnh", "Trước 30/6/2025");
     std::fs::write(&plan, filled).unwrap();
     let (counts, paths) = lint_codes(&plan);
     assert_eq!(counts["KH301"], rows - 2);
     assert_eq!(counts["KH401"], rows - 2);
-    assert_eq!(counts.len(), 4, "{counts:?}");
+    assert_eq!(counts.len(), 5, "{counts:?}");
     let reloaded = load_plan(&plan).unwrap().plan;
     for code in ["1.1", "6.12"] {
         let i = reloaded
@@ -158,7 +164,7 @@ fn new_then_fill_two_rows_then_lint_then_render() {
     let text = pdf_extract::extract_text_from_mem(&bytes).unwrap();
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("GIA LAI"), "{flat}");
-    assert!(flat.contains("Sở Thông tin và Truyền thông"), "{flat}");
+    assert!(flat.contains("Sở Khoa học và Công nghệ"), "{flat}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -319,9 +319,7 @@ pub fn missing_figures(text: &str) -> Vec<MissingFigure> {
         let missing = match next {
             Some(ch) if ch.is_ascii_digit() => false,
             None => verb,
-            Some(',' | ';' | '…') => {
-                verb || cmp_s == "tối thiểu" || cmp_s == "ít nhất"
-            }
+            Some(',' | ';' | '…') => verb || cmp_s == "tối thiểu" || cmp_s == "ít nhất",
             Some('.') => verb && !rest.starts_with(".."),
             Some(ch) if ch.is_uppercase() => verb,
             _ => false,

@@ -101,3 +101,21 @@ pub fn pts_en(v: f64) -> String {
     let s = format!("{v:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
+
+/// Whether a row's method is the catalogue's own method text for its one indicator, as
+/// `kehoach new` copies it: the method rules judge what the plan's author wrote, not the
+/// catalogue's wording.
+pub fn method_from_catalogue(
+    cx: &crate::lint::context::Context,
+    task: &crate::plan::Task,
+    method: &str,
+) -> bool {
+    let [code] = task.indicators.as_slice() else {
+        return false;
+    };
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    cx.catalogue
+        .and_then(|k| k.catalogue.get(code.value.trim()))
+        .and_then(|e| e.method.as_deref())
+        .is_some_and(|c| norm(c) == norm(method))
+}

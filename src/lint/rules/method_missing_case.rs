@@ -31,6 +31,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let texts = cx.texts();
     for (i, task) in cx.plan.tasks.iter().enumerate() {
         let Some(m) = &task.method else { continue };
+        if super::common::method_from_catalogue(cx, task, m) {
+            continue;
+        }
         let read = method::read(m);
         if !read.scores_anything() {
             continue;

@@ -30,10 +30,12 @@ pub fn write(a: &AppendixView, w: &mut Writer) {
         let cols: Vec<Col> = v
             .columns
             .iter()
-            .map(|c| match c.width.strip_suffix("fr").and_then(|f| f.parse().ok()) {
-                Some(f) => Col::Fr(f),
-                None => Col::Fix(600),
-            })
+            .map(
+                |c| match c.width.strip_suffix("fr").and_then(|f| f.parse().ok()) {
+                    Some(f) => Col::Fr(f),
+                    None => Col::Fix(600),
+                },
+            )
             .collect();
         let widths = spread(width, &cols);
         let n = v.columns.len();
