@@ -22,7 +22,7 @@ pub static RULE: RuleDef = RuleDef {
                 "every task and every indicator needs a lead agency answerable for doing it and for the evidence sent to the ministry; a task with only supporting agencies is nobody's job",
             ),
             bad: "tasks:\n  - id: pl1-6.12\n    indicators: [\"6.12\"]\n    support: [Sở Nội vụ]\n",
-            good: "tasks:\n  - id: pl1-6.12\n    indicators: [\"6.12\"]\n    lead: [Sở Thông tin và Truyền thông]\n    support: [Sở Nội vụ]\n",
+            good: "tasks:\n  - id: pl1-6.12\n    indicators: [\"6.12\"]\n    lead: [Sở Khoa học và Công nghệ]\n    support: [Sở Nội vụ]\n",
         },
     },
     check: Check::Plan(check),

@@ -13,11 +13,11 @@ pub static RULE: RuleDef = RuleDef {
         summary: StaticText::new("kế hoạch thiếu nơi nhận", "the plan has no recipients"),
         explanation: Explanation {
             why: StaticText::new(
-                "nơi nhận cho biết văn bản được gửi đến ai để thực hiện và để báo cáo (Bộ Thông tin và Truyền thông (b/c); các sở, ban, ngành; Lưu: VT). Kế hoạch DTI giao nhiệm vụ cho nhiều cơ quan: thiếu nơi nhận thì cơ quan được giao không nhận được văn bản",
+                "nơi nhận cho biết văn bản được gửi đến ai để thực hiện và để báo cáo (Bộ Khoa học và Công nghệ (b/c); các sở, ban, ngành; Lưu: VT). Kế hoạch DTI giao nhiệm vụ cho nhiều cơ quan: thiếu nơi nhận thì cơ quan được giao không nhận được văn bản",
                 "the recipients say who receives the document to act on or for information (the ministry (b/c), departments, \"Lưu: VT\"). A DTI plan assigns work to many agencies: without recipients the agencies assigned never receive it",
             ),
             bad: "recipients: []\n",
-            good: "recipients:\n  - Bộ Thông tin và Truyền thông (b/c);\n  - Các sở, ban, ngành tỉnh;\n  - \"Lưu: VT.\"\n",
+            good: "recipients:\n  - Bộ Khoa học và Công nghệ (b/c);\n  - Các sở, ban, ngành tỉnh;\n  - \"Lưu: VT.\"\n",
         },
     },
     check: Check::Plan(check),
