@@ -518,3 +518,40 @@ fn derived_inputs_are_computed_not_demanded() {
         r.problems
     );
 }
+
+#[test]
+fn a_catalogue_without_points_gives_no_total_and_says_what_it_cannot_compute() {
+    // The 2026 example plan's 405-style catalogue has no points per main index yet.
+    let out = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["score", "plans/khanh-hoa-2026/khanh-hoa-2026.yaml"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let total = text
+        .lines()
+        .find(|l| l.starts_with("TỔNG"))
+        .unwrap_or_else(|| panic!("no total line:\n{text}"));
+    let cols: Vec<&str> = total.split_whitespace().collect();
+    assert_eq!(
+        cols[2], "—",
+        "no baseline total from unknown points: {total}"
+    );
+    assert_eq!(cols[4], "—", "no projection from unknown points: {total}");
+    assert!(
+        text.contains("Chưa tính được điểm của chỉ số chính 1, 2, 3, 4, 5, 6, 7, 8"),
+        "{text}"
+    );
+    let json = Command::new(env!("CARGO_BIN_EXE_kehoach"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "score",
+            "plans/khanh-hoa-2026/khanh-hoa-2026.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(v["total"].is_null(), "{v}");
+}

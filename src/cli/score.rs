@@ -138,6 +138,20 @@ pub fn table(r: &ScoreReport) -> String {
         opt(r.projected_total),
         opt(gain)
     );
+    let unknown: Vec<&str> = r
+        .indices
+        .iter()
+        .filter(|i| i.max_points.is_none())
+        .map(|i| i.code.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        let _ = writeln!(
+            o,
+            "Chưa tính được điểm của chỉ số chính {}: bộ chỉ số {} chưa có điểm tối đa của các chỉ số này; tổng chỉ cộng các chỉ số đã biết điểm",
+            unknown.join(", "),
+            r.catalogue
+        );
+    }
     for i in r.indices.iter().filter(|i| !i.indicators.is_empty()) {
         let known = i.full.len() + i.partial.len() + i.zero.len();
         if known == 0 {

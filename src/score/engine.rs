@@ -182,7 +182,12 @@ pub fn score_plan(cat: &Catalogue, plan: &Plan, overrides: &[(String, InputValue
     }
 
     let scored: Vec<&IndexScore> = indices.iter().filter(|i| i.max_points.is_some()).collect();
+    // No index with known points (a catalogue entered before its points are published):
+    // there is nothing to add up, so no total rather than 0.
     let sum = |f: fn(&IndexScore) -> Option<f64>| -> Option<f64> {
+        if scored.is_empty() {
+            return None;
+        }
         scored.iter().map(|i| f(i)).sum::<Option<f64>>()
     };
     let published_total = baseline
