@@ -20,11 +20,11 @@ pub static RULE: RuleDef = RuleDef {
         ),
         explanation: Explanation {
             why: StaticText::new(
-                "cùng một cơ quan viết nhiều kiểu (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") làm bảng tổng hợp theo cơ quan bị tách thành nhiều dòng. Văn bản hành chính nên dùng tên đầy đủ; đây chỉ là thông tin, và `kehoach lint --fix` sửa tự động",
-                "one agency written several ways (\"Sở TT&TT\", \"Sở TTTT\", \"Sở Thông tin và Truyền thông\") splits the per-agency summary into several rows. Administrative documents should use the full name; this is information only, and `kehoach lint --fix` corrects it",
+                "cùng một cơ quan viết nhiều kiểu (\"Sở KH&CN\", \"Sở KHCN\", \"Sở Khoa học và Công nghệ\") làm bảng tổng hợp theo cơ quan bị tách thành nhiều dòng. Văn bản hành chính nên dùng tên đầy đủ; đây chỉ là thông tin, và `kehoach lint --fix` sửa tự động",
+                "one agency written several ways (\"Sở KH&CN\", \"Sở KHCN\", \"Sở Khoa học và Công nghệ\") splits the per-agency summary into several rows. Administrative documents should use the full name; this is information only, and `kehoach lint --fix` corrects it",
             ),
-            bad: "tasks:\n  - id: nv-1\n    lead: [Sở TT&TT]\n",
-            good: "tasks:\n  - id: nv-1\n    lead: [Sở Thông tin và Truyền thông]\n",
+            bad: "tasks:\n  - id: nv-1\n    lead: [Sở KHCN]\n",
+            good: "tasks:\n  - id: nv-1\n    lead: [Sở Khoa học và Công nghệ]\n",
         },
     },
     check: Check::Plan(check),
