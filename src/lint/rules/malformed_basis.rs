@@ -135,7 +135,9 @@ fn check_basis(text: &str, issued: Option<Date>) -> Vec<Finding> {
         }
         let sym_upper = number.to_uppercase();
         if let Some(exp) = expected_symbol(kind_s) {
-            if !sym_upper.contains(exp) {
+            // The National Assembly numbers its resolutions "202/2025/QH15", without "NQ".
+            let assembly = kind_s.to_lowercase() == "nghị quyết" && sym_upper.contains("QH");
+            if !sym_upper.contains(exp) && !assembly {
                 out.push(Finding {
                     text: t(
                         format!("{kind_s} mà ký hiệu \"{number}\" không có \"{exp}\""),
@@ -295,6 +297,21 @@ mod tests {
         ] {
             assert!(msgs(s).is_empty(), "{s}: {:?}", msgs(s));
         }
+    }
+
+    #[test]
+    fn national_assembly_resolutions_carry_qh_not_nq() {
+        let at = |s: &str| {
+            check_basis(s, Date::new(2026, 1, 15))
+                .into_iter()
+                .map(|f| f.text.en)
+                .collect::<Vec<_>>()
+        };
+        let ok = "Căn cứ Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội về việc sắp xếp đơn vị hành chính cấp tỉnh;";
+        assert!(at(ok).is_empty(), "{:?}", at(ok));
+        // A near miss: a resolution whose symbol is neither NQ nor the Assembly's.
+        let m = at("Căn cứ Nghị quyết số 12/2025/QĐ-UBND ngày 10/3/2025 của Ủy ban nhân dân tỉnh;");
+        assert!(m.iter().any(|x| x.contains("lacks \"NQ\"")), "{m:?}");
     }
 
     #[test]
