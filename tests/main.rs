@@ -20,6 +20,7 @@ mod loader;
 mod module_graph;
 mod plan_ca_mau_2023;
 mod plan_gia_lai_2023;
+mod plan_helpers;
 mod plan_tien_giang_2023;
 mod plan_tien_giang_2024;
 mod plan_tuyen_quang_2022;

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::plan_helpers::outline_text;
 use kehoach::plan::{Figure, Plan, Task, load_plan};
 
 fn plan() -> Plan {
@@ -275,30 +276,4 @@ fn baseline_points_add_up_where_the_source_does() {
         odd.points.as_ref().map(|x| &x.value),
         Some(&Figure::Text("5 31".into()))
     );
-}
-
-/// Every heading and text of the plan's outline, joined (the document's prose).
-#[allow(dead_code)]
-fn outline_text(p: &Plan) -> String {
-    kehoach::plan::OutlineItem::walk(&p.outline)
-        .iter()
-        .flat_map(|(_, it)| {
-            [&it.part, &it.item, &it.point, &it.dash]
-                .into_iter()
-                .flatten()
-                .map(|s| s.value.clone())
-                .chain(it.text.clone())
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-/// The items of the outline part with this heading.
-#[allow(dead_code)]
-fn part_items<'a>(p: &'a Plan, heading: &str) -> &'a [kehoach::plan::OutlineItem] {
-    &p.outline
-        .iter()
-        .find(|it| it.part.as_ref().is_some_and(|h| h.value == heading))
-        .unwrap_or_else(|| panic!("no part {heading}"))
-        .items
 }

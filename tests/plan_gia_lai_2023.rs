@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::plan_helpers::{outline_text, part_items};
 use kehoach::plan::{Figure, Plan, Task, load_plan};
 
 fn plan() -> Plan {
@@ -228,30 +229,4 @@ fn appendix_rows_as_written() {
     );
     let t = task(&p, "tt-1");
     assert_eq!(strings(&t.lead), ["Sở Thông tin và Truyền thông"]);
-}
-
-/// Every heading and text of the plan's outline, joined (the document's prose).
-#[allow(dead_code)]
-fn outline_text(p: &Plan) -> String {
-    kehoach::plan::OutlineItem::walk(&p.outline)
-        .iter()
-        .flat_map(|(_, it)| {
-            [&it.part, &it.item, &it.point, &it.dash]
-                .into_iter()
-                .flatten()
-                .map(|s| s.value.clone())
-                .chain(it.text.clone())
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-/// The items of the outline part with this heading.
-#[allow(dead_code)]
-fn part_items<'a>(p: &'a Plan, heading: &str) -> &'a [kehoach::plan::OutlineItem] {
-    &p.outline
-        .iter()
-        .find(|it| it.part.as_ref().is_some_and(|h| h.value == heading))
-        .unwrap_or_else(|| panic!("no part {heading}"))
-        .items
 }

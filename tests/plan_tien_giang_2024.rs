@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use crate::plan_helpers::{outline_text, part_items};
 use kehoach::plan::{AppendixKind, BudgetItem, BudgetSection, Figure, Plan, load_plan};
 
 fn plan() -> Plan {
@@ -230,30 +231,4 @@ fn sampled_values() {
         "VPUB: CVP, các PCVP, P.KT, TTHH-CB, TTPVHCC&KSTT;"
     );
     assert_eq!(p.recipients[10].as_str(), "Lưu: VT, KSTT(Hiếu).");
-}
-
-/// Every heading and text of the plan's outline, joined (the document's prose).
-#[allow(dead_code)]
-fn outline_text(p: &Plan) -> String {
-    kehoach::plan::OutlineItem::walk(&p.outline)
-        .iter()
-        .flat_map(|(_, it)| {
-            [&it.part, &it.item, &it.point, &it.dash]
-                .into_iter()
-                .flatten()
-                .map(|s| s.value.clone())
-                .chain(it.text.clone())
-        })
-        .collect::<Vec<_>>()
-        .join("\n\n")
-}
-
-/// The items of the outline part with this heading.
-#[allow(dead_code)]
-fn part_items<'a>(p: &'a Plan, heading: &str) -> &'a [kehoach::plan::OutlineItem] {
-    &p.outline
-        .iter()
-        .find(|it| it.part.as_ref().is_some_and(|h| h.value == heading))
-        .unwrap_or_else(|| panic!("no part {heading}"))
-        .items
 }
