@@ -9,6 +9,7 @@ mod catalogue_data;
 mod catalogue_table;
 mod docx;
 mod draft;
+mod export;
 mod lint_admin;
 mod lint_batch;
 mod lint_cli;
