@@ -31,7 +31,7 @@ pub enum Format {
 }
 
 impl Format {
-    fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
@@ -81,7 +81,7 @@ pub struct CommonArgs {
 
 impl CommonArgs {
     /// What these options override in the resolution every command shares.
-    fn overrides(&self) -> crate::settings::Overrides {
+    pub(crate) fn overrides(&self) -> crate::settings::Overrides {
         crate::settings::Overrides {
             catalogue: self
                 .catalogue
@@ -297,7 +297,7 @@ struct Job<'a> {
 }
 
 /// A plan loaded for rendering, every problem located.
-fn load_for_render(plan_path: &Path) -> anyhow::Result<crate::plan::LoadedPlan> {
+pub(crate) fn load_for_render(plan_path: &Path) -> anyhow::Result<crate::plan::LoadedPlan> {
     match load_plan(plan_path) {
         Ok(l) => Ok(l),
         Err(LoadError::Invalid { file, diagnostics }) => {
