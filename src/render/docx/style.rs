@@ -93,6 +93,9 @@ pub fn plain(after_pt: u32) -> Paragraph {
         .line_spacing(spacing(after_pt))
 }
 
+/// The gap above a short rule, in twips (3 pt).
+pub const RULE_GAP: u32 = 60;
+
 /// A short centred rule of `len` twips in a column `width` twips wide: an empty
 /// paragraph with a top border, indented from both sides (text, not a drawing, so it
 /// moves with the lines above it).
@@ -103,8 +106,11 @@ pub fn rule(len: usize, width: usize, after_pt: u32) -> Paragraph {
         .line_spacing(
             LineSpacing::new()
                 .line(20)
-                .line_rule(LineSpacingType::Exact)
-                .before(0)
+                // "At least" 1 pt, not "exactly": LibreOffice draws the border of an
+                // exact line shorter than the paragraph mark's font several points up,
+                // over the descent of the line above. 3 pt before, as the PDF's gap.
+                .line_rule(LineSpacingType::AtLeast)
+                .before(RULE_GAP)
                 .after(after_pt * 20),
         )
         .size(2);
