@@ -667,7 +667,7 @@ fn cli_render_format_docx_and_build_writes_both() {
 fn short_rules_keep_clear_of_the_text_above() {
     // The rules under the issuer, the motto and the title are empty paragraphs with a top
     // border. An exact 1 pt line made LibreOffice draw the border over the line above
-    // ("TỈNH TIỀN GIANG" struck through); they are "at least" 1 pt with 3 pt before.
+    // ("TỈNH TIỀN GIANG" struck through); they are "at least" 1 pt with 6 pt before.
     let doc = document(&export_fixture("tien-giang-small.yaml"));
     let rules: Vec<&El> = doc
         .all("w:p")
@@ -683,6 +683,6 @@ fn short_rules_keep_clear_of_the_text_above() {
         let spacing = r.all("w:spacing");
         let s = spacing.first().expect("a rule sets its spacing");
         assert_eq!(s.attrs["w:lineRule"], "atLeast", "{:?}", s.attrs);
-        assert_eq!(s.attrs["w:before"], "60", "{:?}", s.attrs);
+        assert_eq!(s.attrs["w:before"], "120", "{:?}", s.attrs);
     }
 }

@@ -93,8 +93,10 @@ pub fn plain(after_pt: u32) -> Paragraph {
         .line_spacing(spacing(after_pt))
 }
 
-/// The gap above a short rule, in twips (3 pt).
-pub const RULE_GAP: u32 = 60;
+/// The gap above a short rule, in twips (6 pt: LibreOffice 7.4 draws the border a few
+/// points above the paragraph's box, so 3 pt still touched descenders such as the g of
+/// "Tuyên Quang"; with 6 pt the rule sits about as far below the text as the PDF's).
+pub const RULE_GAP: u32 = 120;
 
 /// A short centred rule of `len` twips in a column `width` twips wide: an empty
 /// paragraph with a top border, indented from both sides (text, not a drawing, so it
@@ -106,9 +108,9 @@ pub fn rule(len: usize, width: usize, after_pt: u32) -> Paragraph {
         .line_spacing(
             LineSpacing::new()
                 .line(20)
-                // "At least" 1 pt, not "exactly": LibreOffice draws the border of an
-                // exact line shorter than the paragraph mark's font several points up,
-                // over the descent of the line above. 3 pt before, as the PDF's gap.
+                // "At least" 1 pt, not "exactly", and [`RULE_GAP`] before: with an exact
+                // 1 pt line and nothing before, LibreOffice drew the rule over the line
+                // above ("TỈNH TIỀN GIANG" struck through).
                 .line_rule(LineSpacingType::AtLeast)
                 .before(RULE_GAP)
                 .after(after_pt * 20),
