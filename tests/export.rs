@@ -595,3 +595,187 @@ pub(crate) fn temp_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// `kehoach render PLAN --agency NAME [--format F]` on a copy of Tiền Giang 2023; returns
+/// the output path (the default name) and the run.
+fn render_agency(dir: &Path, agency: &str, format: &str) -> (PathBuf, std::process::Output) {
+    let plan = dir.join("tien-giang-2023.yaml");
+    if !plan.exists() {
+        std::fs::copy(bundled("tien-giang-2023.yaml"), &plan).unwrap();
+    }
+    let run = kehoach()
+        .arg("render")
+        .arg(&plan)
+        .args(["--agency", agency, "--format", format])
+        .output()
+        .unwrap();
+    let slug = kehoach::draft::agency::slug(agency);
+    (dir.join(format!("tien-giang-2023-{slug}.{format}")), run)
+}
+
+/// Text with every run of whitespace one space (PDF extraction breaks lines anywhere).
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Another agency's task text that must not appear in an extract.
+const SO_Y_TE_TASK: &str = "tích hợp, liên thông dữ liệu tất cả các bệnh viện";
+const CONG_AN_TASK: &str = "phổ cập danh tính số/tài khoản định danh";
+const VP_UBND_ROW: &str = "Bí thư/Chủ tịch tham gia tất cả các phiên họp";
+
+#[test]
+fn render_agency_pdf_holds_that_agencys_tasks_only() {
+    let dir = temp_dir("agency-pdf");
+    let (out, run) = render_agency(&dir, "Công an tỉnh", "pdf");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        out.ends_with("tien-giang-2023-cong-an-tinh.pdf"),
+        "{}",
+        out.display()
+    );
+    let text = squash(&pdf_extract::extract_text_from_mem(&std::fs::read(&out).unwrap()).unwrap());
+    assert!(text.contains("Số: 444/KH-UBND"), "{text}");
+    assert!(
+        text.contains("các nhiệm vụ Công an tỉnh chủ trì (3) và phối hợp thực hiện (0)"),
+        "{text}"
+    );
+    assert!(text.contains(CONG_AN_TASK), "{text}");
+    assert!(text.contains("Cơ quan chủ trì: Công an tỉnh"), "{text}");
+    // Its one appendix row (6.7, led with the Sở KH&ĐT and others), and no other row.
+    assert!(text.contains("PHỤ LỤC"), "{text}");
+    assert!(text.contains("Nền tảng tích hợp, chia sẻ dữ liệu quốc gia (NDXP)"));
+    assert!(
+        !text.contains(VP_UBND_ROW),
+        "another agency's appendix row: {text}"
+    );
+    assert!(
+        !text.contains(SO_Y_TE_TASK),
+        "another agency's task: {text}"
+    );
+    assert!(
+        !text.contains("Căn cứ"),
+        "the plan's bases are not the extract's"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn render_agency_docx_holds_that_agencys_tasks_only() {
+    let dir = temp_dir("agency-docx");
+    let (out, run) = render_agency(&dir, "Sở Y tế", "docx");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(out.ends_with("tien-giang-2023-so-y-te.docx"));
+    let parts = zip_parts(&std::fs::read(&out).unwrap());
+    let doc = &parts["word/document.xml"];
+    // The text of the document, runs joined (the XML is docx-rs's, one run a span).
+    let mut reader = quick_xml::Reader::from_str(doc);
+    let mut body = String::new();
+    loop {
+        match reader.read_event().unwrap() {
+            quick_xml::events::Event::Text(t) => {
+                let s = t.decode().unwrap();
+                body.push_str(&quick_xml::escape::unescape(&s).unwrap());
+            }
+            quick_xml::events::Event::GeneralRef(r) => {
+                let name = r.decode().unwrap();
+                let s = format!("&{name};");
+                body.push_str(&quick_xml::escape::unescape(&s).unwrap());
+            }
+            quick_xml::events::Event::End(e) if e.name().as_ref() == b"w:p" => body.push('\n'),
+            quick_xml::events::Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert!(body.contains("Số: 444/KH-UBND"), "{body}");
+    assert!(body.contains(SO_Y_TE_TASK), "{body}");
+    assert!(
+        body.contains("Kế hoạch số 236/KH-UBND ngày 15/7/2022"),
+        "nv-9.b"
+    );
+    assert!(body.contains("các nhiệm vụ Sở Y tế chủ trì (2) và phối hợp thực hiện (0)"));
+    assert!(
+        !body.contains(CONG_AN_TASK),
+        "another agency's task: {body}"
+    );
+    // None of the Sở Y tế's tasks is an appendix row: no appendix.
+    assert!(!body.contains("PHỤ LỤC"), "{body}");
+    assert!(!body.contains(VP_UBND_ROW));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn render_agency_xlsx_is_one_sheet_of_its_tasks() {
+    let dir = temp_dir("agency-xlsx");
+    // An alias finds the agency; the file is named after its canonical name.
+    let (_, run) = render_agency(&dir, "Sở TT&TT", "xlsx");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let out = dir.join("tien-giang-2023-so-thong-tin-va-truyen-thong.xlsx");
+    let mut wb = book(&std::fs::read(&out).unwrap());
+    assert_eq!(wb.sheet_names(), ["Sở TT&TT"]);
+    let r = rows(&mut wb, "Sở TT&TT");
+    let roles: Vec<String> = r[1..].iter().map(|row| text(&row[0])).collect();
+    let first_support = roles.iter().position(|r| r == "Phối hợp").unwrap();
+    assert!(
+        roles[..first_support].iter().all(|r| r == "Chủ trì"),
+        "leads first"
+    );
+    assert!(roles[first_support..].iter().all(|r| r == "Phối hợp"));
+    for row in &r[1..] {
+        let lead = text(&row[4]);
+        let support = text(&row[5]);
+        assert!(
+            lead.contains("Thông tin và Truyền thông")
+                || support.contains("Thông tin và Truyền thông"),
+            "a row not the Sở TT&TT's: {row:?}"
+        );
+    }
+    // pl-1.2 (the Sở TT&TT supports the Văn phòng UBND tỉnh) is there as support.
+    let row = r.iter().find(|row| text(&row[1]) == "1.2").unwrap();
+    assert_eq!(text(&row[0]), "Phối hợp");
+    assert_eq!(text(&row[4]), "Văn phòng UBND tỉnh");
+    let (_, run) = render_agency(&dir, "Sở Y tế", "xlsx");
+    assert!(run.status.success());
+    let mut wb = book(&std::fs::read(dir.join("tien-giang-2023-so-y-te.xlsx")).unwrap());
+    let r = rows(&mut wb, "Sở Y tế");
+    assert_eq!(r.len(), 3, "header and the Sở Y tế's two tasks");
+    assert!(text(&r[1][2]).contains(SO_Y_TE_TASK));
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn render_agency_unknown_or_group_is_a_usage_error() {
+    let dir = temp_dir("agency-bad");
+    let (out, run) = render_agency(&dir, "Sở Y tê", "pdf");
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("không có cơ quan «Sở Y tê»"), "{err}");
+    assert!(err.contains("có phải «Sở Y tế»? (did you mean)"), "{err}");
+    assert!(!out.exists());
+    let (_, run) = render_agency(&dir, "Các sở, ban, ngành tỉnh", "docx");
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("là một nhóm cơ quan"), "{err}");
+    // Known to the registry, but the plan gives it nothing.
+    let (_, run) = render_agency(&dir, "Sở Nội vụ", "xlsx");
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("không giao nhiệm vụ nào cho «Sở Nội vụ»"),
+        "{err}"
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().collect();
+    assert_eq!(left.len(), 1, "nothing written but the plan");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -552,10 +552,9 @@ fn example_counts(code: &str, example: &str) -> Vec<(&'static str, usize, String
 }
 
 /// Rules whose `explain` examples do not yet do what they say (KH205's bad example names
-/// no catalogue indicator the mini catalogues have; KH305's good example still names a
-/// district group; KH502's bad example needs a baseline of its own). A known list that
+/// no catalogue indicator the mini catalogues have; KH502's bad example needs a baseline of its own). A known list that
 /// must shrink: a rule listed here whose examples work fails the test.
-const KNOWN_BAD_EXAMPLES: &[&str] = &["KH205", "KH305", "KH502"];
+const KNOWN_BAD_EXAMPLES: &[&str] = &["KH205", "KH502"];
 
 #[test]
 fn every_explain_bad_example_raises_its_rule_and_the_good_one_does_not() {

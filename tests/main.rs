@@ -36,4 +36,5 @@ mod render_plans;
 mod schema;
 mod score;
 mod vn;
+mod watch;
 mod yaml_fast;

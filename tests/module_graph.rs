@@ -17,7 +17,6 @@ use std::path::Path;
 const KNOWN: &[&[&str]] = &[
     // Came in with the catalogue import (#12) and the indicator-name index (#10) in the
     // same session as this test; to be broken like the others.
-    &["cli::catalogue", "cli::catalogue_table"],
     &["lint::catindex", "lint::named"],
 ];
 

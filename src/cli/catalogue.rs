@@ -11,6 +11,8 @@ use serde_json::{Value, json};
 use crate::catalogue::{self, Catalogue, CatalogueError, Entry, describe};
 use crate::vn::number::points as fmt;
 
+use super::write::to_stdout;
+
 /// Arguments of `kehoach catalogue`.
 #[derive(Debug, clap::Args)]
 pub struct CatalogueArgs {
@@ -63,9 +65,9 @@ pub fn run(args: CatalogueArgs) -> anyhow::Result<ExitCode> {
                 return Ok(ExitCode::from(super::EXIT_ERROR));
             };
             match format {
-                ListFormat::Table => emit(&table(&cat))?,
+                ListFormat::Table => to_stdout(&table(&cat))?,
                 ListFormat::Json => {
-                    emit(&(serde_json::to_string_pretty(&list_json(&cat))? + "\n"))?
+                    to_stdout(&(serde_json::to_string_pretty(&list_json(&cat))? + "\n"))?
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -76,7 +78,7 @@ pub fn run(args: CatalogueArgs) -> anyhow::Result<ExitCode> {
             };
             match cat.get(&code) {
                 Some(e) => {
-                    emit(&show(&cat, e))?;
+                    to_stdout(&show(&cat, e))?;
                     Ok(ExitCode::SUCCESS)
                 }
                 None => {
@@ -96,7 +98,7 @@ pub fn run(args: CatalogueArgs) -> anyhow::Result<ExitCode> {
         }
         CatalogueCommand::Check { file } => match catalogue::load(&file) {
             Ok(cat) => {
-                emit(&format!(
+                to_stdout(&format!(
                     "hợp lệ (valid): {} — {} mục, tổng {} điểm\n",
                     cat.id.as_str(),
                     cat.walk().len(),
@@ -121,16 +123,6 @@ fn open(path: Option<&Path>) -> Option<std::borrow::Cow<'static, Catalogue>> {
             report(err);
             None
         }
-    }
-}
-
-/// Write to stdout; a closed pipe (`| head`) is not an error.
-pub(crate) fn emit(text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
     }
 }
 

@@ -149,7 +149,7 @@ pub fn import(a: ImportArgs) -> anyhow::Result<ExitCode> {
         .count();
     match &a.out {
         Some(path) => super::write_atomic(path, yaml.as_bytes())?,
-        None => super::catalogue::emit(&yaml)?,
+        None => super::write::to_stdout(&yaml)?,
     }
     eprintln!(
         "đã nhập (imported) {} mục (entries) từ {}{}",
@@ -183,7 +183,7 @@ pub fn export(a: ExportArgs) -> anyhow::Result<ExitCode> {
     match (&a.out, a.format) {
         (Some(path), _) => super::write_atomic(path, &bytes)?,
         (None, TableFormat::Csv) => {
-            super::catalogue::emit(&String::from_utf8_lossy(&bytes))?;
+            super::write::to_stdout(&String::from_utf8_lossy(&bytes))?;
         }
         (None, TableFormat::Xlsx) => {
             eprintln!("lỗi: xuất xlsx cần --out TỆP (xlsx needs --out FILE)");

@@ -2,7 +2,6 @@
 //! with a bad and a good example; `kehoach explain --list` lists every rule.
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::bail;
@@ -36,7 +35,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<ExitCode> {
             None => bail!("no rule is named `{name}` (see `kehoach explain --list`)"),
         }
     };
-    std::io::stdout().write_all(text.as_bytes())?;
+    super::write::to_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

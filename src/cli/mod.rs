@@ -20,6 +20,7 @@ pub mod next;
 pub mod render;
 pub mod schema;
 pub mod score;
+pub mod watch;
 pub mod write;
 
 /// kehoach — kế hoạch nâng cao chỉ số DTI dưới dạng mã nguồn
@@ -53,6 +54,8 @@ pub enum Command {
     Next(next::NextArgs),
     /// Xuất bảng phân công (XLSX) hoặc lịch thời hạn (ICS) (export a workbook or a calendar).
     Export(export::ExportArgs),
+    /// Kiểm tra và xuất lại mỗi khi lưu kế hoạch (re-lint and re-render on every save).
+    Watch(watch::WatchArgs),
 }
 
 /// Exit code for a usage, config, catalogue or I/O error.
@@ -71,6 +74,7 @@ pub fn main() -> ExitCode {
         Command::New(a) => new::run(a),
         Command::Next(a) => next::run(a),
         Command::Export(a) => export::run(a),
+        Command::Watch(a) => watch::run(a),
     };
     match result {
         Ok(code) => code,

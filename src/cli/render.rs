@@ -26,13 +26,16 @@ pub enum Emit {
 pub enum Format {
     Pdf,
     Docx,
+    /// The assignment workbook (`render` only; with `--agency`, that agency's sheet).
+    Xlsx,
 }
 
 impl Format {
-    fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
     }
 }
@@ -45,12 +48,19 @@ pub struct RenderArgs {
     /// Tệp ra (output file; default: the plan's name with .pdf or .docx, next to it).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
-    /// Định dạng: PDF hay Word (output format: pdf or docx).
+    /// Định dạng: PDF, Word hay Excel (output format: pdf, docx or xlsx).
     #[arg(long, value_enum, default_value = "pdf")]
     pub format: Format,
     /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF; PDF only).
     #[arg(long, value_enum, default_value = "pdf")]
     pub emit: Emit,
+    /// Chỉ các nhiệm vụ một cơ quan chủ trì và phối hợp (only the tasks this agency leads
+    /// and supports: "Sở Y tế"; the output name says the agency).
+    #[arg(long)]
+    pub agency: Option<String>,
+    /// Danh mục cơ quan (agency registry file for --agency; default: the bundled one).
+    #[arg(long)]
+    pub agencies: Option<PathBuf>,
     #[command(flatten)]
     pub common: CommonArgs,
 }
@@ -71,7 +81,7 @@ pub struct CommonArgs {
 
 impl CommonArgs {
     /// What these options override in the resolution every command shares.
-    fn overrides(&self) -> crate::settings::Overrides {
+    pub(crate) fn overrides(&self) -> crate::settings::Overrides {
         crate::settings::Overrides {
             catalogue: self
                 .catalogue
@@ -108,24 +118,66 @@ fn lint_first(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
 }
 
 pub fn run(args: RenderArgs) -> anyhow::Result<ExitCode> {
-    if args.format == Format::Docx && args.emit != Emit::Pdf {
+    if args.format != Format::Pdf && args.emit != Emit::Pdf {
         bail!("--emit chỉ dùng cho PDF (--emit applies to --format pdf only)");
     }
-    let output = match args.output {
-        Some(o) => o,
-        None => args.plan.with_extension(args.format.extension()),
+    // With --agency: the plan cut down to that agency's tasks, named after it.
+    let loaded = load_for_render(&args.plan)?;
+    let registry = super::export::registry(args.agencies.as_deref())?;
+    let agency = match args.agency.as_deref() {
+        Some(name) => Some(crate::draft::agency::find(&registry, name)?),
+        None => None,
     };
+    let default_output = || {
+        let ext = args.format.extension();
+        match agency {
+            Some(a) => {
+                let stem = args.plan.file_stem().unwrap_or_default().to_string_lossy();
+                let slug = crate::draft::agency::slug(&a.name);
+                args.plan.with_file_name(format!("{stem}-{slug}.{ext}"))
+            }
+            None => args.plan.with_extension(ext),
+        }
+    };
+    let output = args.output.clone().unwrap_or_else(default_output);
     if same_file(&output, &args.plan) {
         bail!(
             "không ghi đè lên tệp kế hoạch (refusing to overwrite the plan itself): {}",
             output.display()
         );
     }
+    let extract = agency.map(|a| crate::draft::agency::extract(&loaded.plan, &registry, a));
+    if let Some(ex) = &extract {
+        if ex.rows.is_empty() {
+            bail!(
+                "kế hoạch {} không giao nhiệm vụ nào cho «{}» (the plan gives this agency no \
+                 task to lead or support); kiểm tra tên cơ quan (check the name)",
+                args.plan.display(),
+                ex.agency.name
+            );
+        }
+    }
+    if args.format == Format::Xlsx {
+        let bytes = match &extract {
+            Some(ex) => crate::export::xlsx::extract_workbook(&loaded.plan, ex)?,
+            None => crate::export::xlsx::workbook(&loaded.plan, &registry)?,
+        };
+        super::write_atomic(&output, &bytes)?;
+        eprintln!("đã ghi (wrote) {}", output.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let plan = match &extract {
+        Some(ex) => std::borrow::Cow::Owned(crate::draft::agency::filtered_plan(&loaded.plan, ex)),
+        None => std::borrow::Cow::Borrowed(&loaded.plan),
+    };
     let job = Job {
         pdf: (args.format == Format::Pdf).then_some((output.as_path(), args.emit)),
         docx: (args.format == Format::Docx).then_some(output.as_path()),
     };
-    render_one(&args.plan, &job, &args.common)?;
+    render_loaded(&args.plan, &plan, &loaded.source, &job, &args.common)?;
+    if extract.is_some() {
+        eprintln!("đã ghi (wrote) {}", output.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -135,6 +187,12 @@ pub fn build(args: BuildArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.paths
     };
+    if args.format.contains(&Format::Xlsx) {
+        bail!(
+            "build viết PDF và DOCX; bảng XLSX: kehoach export PLAN --format xlsx (build writes \
+             pdf and docx; for the workbook use kehoach export PLAN --format xlsx)"
+        );
+    }
     let plans = collect_plans(&roots)?;
     if plans.is_empty() {
         bail!("không tìm thấy tệp kế hoạch .yaml, .yml (no plan files found)");
@@ -238,11 +296,10 @@ struct Job<'a> {
     docx: Option<&'a Path>,
 }
 
-/// Render one plan; returns the PDF's page count when a PDF was made. Every file it
-/// writes is written, or none is.
-fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Result<Option<usize>> {
-    let loaded = match load_plan(plan_path) {
-        Ok(l) => l,
+/// A plan loaded for rendering, every problem located.
+pub(crate) fn load_for_render(plan_path: &Path) -> anyhow::Result<crate::plan::LoadedPlan> {
+    match load_plan(plan_path) {
+        Ok(l) => Ok(l),
         Err(LoadError::Invalid { file, diagnostics }) => {
             let lines: Vec<String> = diagnostics
                 .iter()
@@ -263,12 +320,29 @@ fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Resul
                 lines.join("\n  ")
             );
         }
-        Err(e) => return Err(e.into()),
-    };
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Render one plan; returns the PDF's page count when a PDF was made. Every file it
+/// writes is written, or none is.
+fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Result<Option<usize>> {
+    let loaded = load_for_render(plan_path)?;
+    render_loaded(plan_path, &loaded.plan, &loaded.source, job, common)
+}
+
+/// Render a loaded plan (the whole plan, or an agency's extract of it).
+fn render_loaded(
+    plan_path: &Path,
+    plan: &crate::plan::Plan,
+    source: &crate::source::SourceFile,
+    job: &Job,
+    common: &CommonArgs,
+) -> anyhow::Result<Option<usize>> {
     // The catalogue lint uses for this plan (`--catalogue`, kehoach.yaml's `catalogue:`,
     // else the bundled one it pins).
     let index = crate::settings::Settings::new(common.overrides(), &std::env::current_dir()?)
-        .catalogue_for_plan(plan_path, &loaded.plan.catalogue.value)?;
+        .catalogue_for_plan(plan_path, &plan.catalogue.value)?;
     let catalogue = &index.catalogue;
     let (output, emit) = match job.pdf {
         Some((o, e)) => (Some(o), e),
@@ -299,7 +373,7 @@ fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Resul
     }
     let docx = match job.docx {
         Some(path) => {
-            let out = crate::render::docx::render_plan_docx(&loaded.plan, catalogue)
+            let out = crate::render::docx::render_plan_docx(plan, catalogue)
                 .with_context(|| format!("không xuất được (cannot export) {}", path.display()))?;
             for s in &out.stripped {
                 eprintln!(
@@ -314,7 +388,7 @@ fn render_one(plan_path: &Path, job: &Job, common: &CommonArgs) -> anyhow::Resul
     };
     let out = match output {
         Some(_) => Some(
-            render_plan(&loaded.plan, &loaded.source, catalogue, &opts).with_context(|| {
+            render_plan(plan, source, catalogue, &opts).with_context(|| {
                 format!("không xuất được (cannot render) {}", plan_path.display())
             })?,
         ),

@@ -1,7 +1,6 @@
 //! `kehoach schema`: print the plan JSON Schema (generated from the Rust types), so
 //! editors complete and check plan files (`# yaml-language-server: $schema=…`).
 
-use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Debug, clap::Args)]
@@ -9,7 +8,7 @@ pub struct SchemaArgs {}
 
 pub fn run(_args: SchemaArgs) -> anyhow::Result<ExitCode> {
     let text = kehoach_schema_text()?;
-    std::io::stdout().write_all(text.as_bytes())?;
+    super::write::to_stdout(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

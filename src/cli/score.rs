@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::catalogue::emit;
+use super::write::to_stdout;
 use crate::diagnostic::Lang;
 use crate::plan::{InputValue, LoadError, load_plan};
 use crate::score::{self, LABEL_FULL, LABEL_PARTIAL, LABEL_ZERO, ScoreReport, analysis_line};
@@ -71,8 +71,8 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<ExitCode> {
         .catalogue_for_plan(&args.plan, &loaded.plan.catalogue.value)?;
     let report = score::score_plan(&cat.catalogue, &loaded.plan, &overrides);
     match args.format {
-        ScoreFormat::Json => emit(&(serde_json::to_string_pretty(&report)? + "\n"))?,
-        ScoreFormat::Table => emit(&table(&report))?,
+        ScoreFormat::Json => to_stdout(&(serde_json::to_string_pretty(&report)? + "\n"))?,
+        ScoreFormat::Table => to_stdout(&table(&report))?,
     }
     Ok(ExitCode::SUCCESS)
 }

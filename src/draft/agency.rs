@@ -128,15 +128,137 @@ pub fn extract<'a>(plan: &'a Plan, registry: &Registry, agency: &'a Agency) -> E
     }
 }
 
-/// The plan cut down to the extract's tasks: same document, only those tasks, no
-/// baseline, budget tables or free sections — the model the PDF and DOCX renderers take.
+/// The plan cut down to the extract's tasks — the model the PDF and DOCX renderers take:
+/// the same header, number, date, title, signer and recipients; an opening paragraph
+/// saying whose extract it is; the agency's tasks in plan order (its leads first) with
+/// their lead, support, deadline and target lines; the assignment appendix with its rows
+/// among them. The author's outline, the bases, the baseline, the budget tables and the
+/// free sections are about the whole plan and are left out.
 pub fn filtered_plan(plan: &Plan, extract: &Extract<'_>) -> Plan {
+    use crate::plan::{TaskField, TaskSelector};
     let mut p = plan.clone();
     p.tasks = extract.rows.iter().map(|r| r.task.clone()).collect();
+    for t in &mut p.tasks {
+        t.fields = None;
+    }
+    p.task_fields = vec![
+        TaskField::Lead,
+        TaskField::Support,
+        TaskField::Deadline,
+        TaskField::Target,
+    ];
+    p.outline.clear();
+    p.bases.clear();
+    p.purposes = None;
+    p.requirements = None;
+    p.goals = None;
+    p.sections.clear();
+    p.organisation = None;
+    p.reporting = None;
+    p.closing = None;
     p.kept.clear();
     p.baseline = None;
     p.budget_tables.clear();
-    p.appendices
-        .retain(|a| a.kind == crate::plan::AppendixKind::Assignment);
+    // The assignment appendix, when some of the agency's tasks are its rows (the rows
+    // it names that are not the agency's are dropped from its list).
+    let tasks = p.tasks.clone();
+    p.appendices.retain_mut(|a| {
+        if a.kind != crate::plan::AppendixKind::Assignment {
+            return false;
+        }
+        match &a.tasks {
+            None => tasks.iter().any(|t| !t.indicators.is_empty()),
+            Some(sel) => {
+                let (found, _missing) = sel.select(&tasks);
+                if let TaskSelector::Ids(ids) = sel {
+                    let kept = ids
+                        .iter()
+                        .filter(|id| tasks.iter().any(|t| t.id.trim() == id.trim()))
+                        .cloned()
+                        .collect();
+                    a.tasks = Some(TaskSelector::Ids(kept));
+                }
+                !found.is_empty()
+            }
+        }
+    });
+    p.preamble = Some(opening(plan, extract));
     p
+}
+
+/// "Trích Kế hoạch số 444/KH-UBND ngày 23/10/2023 của Ủy ban nhân dân tỉnh Tiền Giang: các
+/// nhiệm vụ Sở Y tế chủ trì (2) và phối hợp (0)."
+fn opening(plan: &Plan, extract: &Extract<'_>) -> String {
+    let d = &plan.document;
+    let number = d.number.as_ref().map_or("…", |n| n.value.as_str());
+    let date = d
+        .date
+        .as_ref()
+        .and_then(|x| Date::parse_iso(&x.value))
+        .map(|x| format!(" ngày {:02}/{:02}/{}", x.day, x.month, x.year))
+        .unwrap_or_default();
+    format!(
+        "Trích Kế hoạch số {number}/{}{date} của {} về {}: các nhiệm vụ {} chủ trì ({}) và \
+         phối hợp thực hiện ({}), với thời hạn hoàn thành.",
+        d.symbol.value,
+        d.issuer_name,
+        lower_first(d.title.value.trim()),
+        extract.agency.name,
+        extract.leads().count(),
+        extract.supports().count()
+    )
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// An ASCII file-name part for an agency: diacritics dropped (đ → d), lower case, words
+/// joined by `-` ("Sở Y tế" → "so-y-te").
+pub fn slug(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut out = String::new();
+    let mut dash = false;
+    for c in name.nfd().filter(|c| !is_combining_mark(*c)) {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else {
+            dash = true;
+        }
+    }
+    if out.is_empty() {
+        "co-quan".to_string()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slug("Sở Y tế"), "so-y-te");
+        assert_eq!(slug("Sở Giáo dục và Đào tạo"), "so-giao-duc-va-dao-tao");
+        assert_eq!(slug("Sở TT&TT"), "so-tt-tt");
+        assert_eq!(
+            slug("Ủy ban nhân dân huyện Cái Bè"),
+            "uy-ban-nhan-dan-huyen-cai-be"
+        );
+        assert_eq!(slug("«»"), "co-quan");
+    }
 }

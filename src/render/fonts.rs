@@ -24,8 +24,8 @@ static EMBEDDED: [&[u8]; 5] = [
     include_bytes!("../../fonts/Symbola.ttf"),
 ];
 
-/// The fonts a render may use, and their book.
-#[derive(Debug)]
+/// The fonts a render may use, and their book (cheap to clone: the font data is shared).
+#[derive(Clone, Debug)]
 pub struct Fonts {
     pub book: FontBook,
     pub fonts: Vec<Font>,

@@ -80,12 +80,41 @@ pub enum RenderError {
     Options(String),
 }
 
+/// What a render loads before it starts: the templates and the fonts. `render_plan` loads
+/// them each time; `kehoach watch` loads them once and keeps them warm between renders.
+pub struct Resources {
+    pub templates: templates::Templates,
+    pub fonts: fonts::Fonts,
+}
+
+impl Resources {
+    /// The templates and fonts `opts` asks for.
+    pub fn load(opts: &RenderOptions) -> Result<Resources, RenderError> {
+        Ok(Resources {
+            templates: templates::Templates::load(opts.templates.as_deref())?,
+            fonts: fonts::Fonts::load(&opts.font_dirs)?,
+        })
+    }
+}
+
 /// Render a plan to Typst source and PDF.
 pub fn render_plan(
     plan: &Plan,
     source: &SourceFile,
     catalogue: &Catalogue,
     opts: &RenderOptions,
+) -> Result<RenderOutput, RenderError> {
+    render_plan_with(plan, source, catalogue, opts, &Resources::load(opts)?)
+}
+
+/// [`render_plan`] with templates and fonts already loaded (`opts.templates` and
+/// `opts.font_dirs` are then not read again).
+pub fn render_plan_with(
+    plan: &Plan,
+    source: &SourceFile,
+    catalogue: &Catalogue,
+    opts: &RenderOptions,
+    resources: &Resources,
 ) -> Result<RenderOutput, RenderError> {
     let problems = crate::plan::outline::check(plan);
     if !problems.is_empty() {
@@ -106,14 +135,14 @@ pub fn render_plan(
         return Err(RenderError::Outline(lines.join("\n")));
     }
     let view = view::build(plan, catalogue);
-    let templates = templates::Templates::load(opts.templates.as_deref())?;
+    let templates = &resources.templates;
     let ctx = tera::Context::from_serialize(&view)
         .map_err(|e| RenderError::Template(templates::error_chain(&e)))?;
     let typst_source = templates
         .tera
         .render(templates::MAIN, &ctx)
         .map_err(|e| RenderError::Template(templates::error_chain(&e)))?;
-    let fonts = fonts::Fonts::load(&opts.font_dirs)?;
+    let fonts = resources.fonts.clone();
     // Text the fonts or the PDF standards cannot carry is replaced (lint reports it), so
     // a pasted U+FEFF or a Khmer name never fails the whole document.
     let typst_source = fonts.sanitize(&typst_source).into_owned();
