@@ -12,6 +12,9 @@ use serde::Deserialize;
 
 const AUDIT: &str = "tests/fixtures/lint/audit/findings.yaml";
 
+/// Findings, true, false.
+type Counts = (usize, usize, usize);
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Audit {
@@ -104,10 +107,7 @@ fn matches(e: &Entry, f: &Finding) -> bool {
 }
 
 /// Per rule: (findings, true, false), from the README's audit table, and the "all" row.
-fn readme_table() -> (
-    BTreeMap<String, (usize, usize, usize)>,
-    Option<(usize, usize, usize)>,
-) {
+fn readme_table() -> (BTreeMap<String, Counts>, Option<Counts>) {
     let readme = std::fs::read_to_string("README.md").unwrap();
     let start = readme
         .find("<!-- audit-table -->")
@@ -184,7 +184,7 @@ fn every_finding_on_the_bundled_plans_is_audited_and_the_readme_says_so() {
     }
 
     // (c) the README's table is the audit's, rule by rule, and its false count with it.
-    let mut counts: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
+    let mut counts: BTreeMap<String, Counts> = BTreeMap::new();
     for e in &audit.findings {
         let c = counts.entry(e.code.clone()).or_default();
         c.0 += 1;
