@@ -30,14 +30,19 @@ pub fn write(a: &AppendixView, w: &mut Writer) {
         let cols: Vec<Col> = v
             .columns
             .iter()
+            .enumerate()
             .map(
-                |c| match c.width.strip_suffix("fr").and_then(|f| f.parse().ok()) {
+                |(i, c)| match c.width.strip_suffix("fr").and_then(|f| f.parse().ok()) {
                     Some(f) => Col::Fr(f),
-                    None => Col::Fix(600),
+                    // TT, and the code column as wide as "Mã chỉ số" or "8.8.1.1" (the
+                    // PDF's `auto` fits it on one line).
+                    None if i == 0 => Col::Fix(600),
+                    None => Col::Fix(1100),
                 },
             )
             .collect();
-        let widths = spread(width, &cols);
+        let headers: Vec<&str> = v.columns.iter().map(|c| c.header).collect();
+        let widths = at_least_a_word(spread(width, &cols), &headers);
         let n = v.columns.len();
         let mut rows = Vec::new();
         for g in &v.groups {
@@ -70,7 +75,6 @@ pub fn write(a: &AppendixView, w: &mut Writer) {
             .iter()
             .map(|c| if c.align == "center" { Center } else { Left })
             .collect();
-        let headers: Vec<&str> = v.columns.iter().map(|c| c.header).collect();
         w.push(tables::data_table(&widths, &aligns, &headers, rows, 11));
     } else if let Some(m) = &a.missing {
         w.line(&[(m, Look::default())]);
@@ -186,6 +190,30 @@ pub fn write(a: &AppendixView, w: &mut Writer) {
             12,
         ));
     }
+}
+
+/// Widen any column narrower than the longest word of its header (11 pt bold, about
+/// 125 twips a letter, plus the cell's margins), taking the difference from the widest
+/// column: Word breaks a word that does not fit ("Điể-m tối đa").
+fn at_least_a_word(mut widths: Vec<usize>, headers: &[&str]) -> Vec<usize> {
+    for (i, h) in headers.iter().enumerate() {
+        let word = h
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        let min = word * 125 + 240;
+        if widths[i] >= min {
+            continue;
+        }
+        let need = min - widths[i];
+        let widest = (0..widths.len()).max_by_key(|&j| widths[j]).unwrap_or(i);
+        if widest != i && widths[widest] > need + min {
+            widths[widest] -= need;
+            widths[i] = min;
+        }
+    }
+    widths
 }
 
 /// A column: a fixed width in twips, or a share of what the fixed ones leave.

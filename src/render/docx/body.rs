@@ -269,7 +269,10 @@ fn title(view: &View, w: &mut Writer) {
     let kind = style::centred(0).line_spacing(spacing(14, 0));
     let kind = w.runs(kind, &[("KẾ HOẠCH", Look::size(14).bold())]);
     w.push(kind);
-    let t = w.runs(style::centred(2), &[(&view.title, Look::size(14).bold())]);
+    // The title as the PDF breaks it (`view.title_lines`: even lines, no word alone on
+    // the last one), the lines joined by line breaks inside one paragraph.
+    let lines = view.title_lines.join("\n");
+    let t = w.runs(style::centred(2), &[(&lines, Look::size(14).bold())]);
     w.push(t);
     w.push(style::rule(
         style::body_width() * 30 / 100,

@@ -93,6 +93,11 @@ pub fn plain(after_pt: u32) -> Paragraph {
         .line_spacing(spacing(after_pt))
 }
 
+/// The gap above a short rule, in twips (6 pt: LibreOffice 7.4 draws the border a few
+/// points above the paragraph's box, so 3 pt still touched descenders such as the g of
+/// "Tuyên Quang"; with 6 pt the rule sits about as far below the text as the PDF's).
+pub const RULE_GAP: u32 = 120;
+
 /// A short centred rule of `len` twips in a column `width` twips wide: an empty
 /// paragraph with a top border, indented from both sides (text, not a drawing, so it
 /// moves with the lines above it).
@@ -103,8 +108,11 @@ pub fn rule(len: usize, width: usize, after_pt: u32) -> Paragraph {
         .line_spacing(
             LineSpacing::new()
                 .line(20)
-                .line_rule(LineSpacingType::Exact)
-                .before(0)
+                // "At least" 1 pt, not "exactly", and [`RULE_GAP`] before: with an exact
+                // 1 pt line and nothing before, LibreOffice drew the rule over the line
+                // above ("TỈNH TIỀN GIANG" struck through).
+                .line_rule(LineSpacingType::AtLeast)
+                .before(RULE_GAP)
                 .after(after_pt * 20),
         )
         .size(2);
