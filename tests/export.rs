@@ -701,6 +701,12 @@ fn render_agency_docx_holds_that_agencys_tasks_only() {
         "nv-9.b"
     );
     assert!(body.contains("các nhiệm vụ Sở Y tế chủ trì (2) và phối hợp thực hiện (0)"));
+    // The task lines as the PDF writes them.
+    assert!(body.contains("\n- Cơ quan chủ trì: Sở Y tế.\n"), "{body}");
+    assert!(
+        body.contains("\n- Cơ quan phối hợp: các đơn vị liên quan.\n"),
+        "{body}"
+    );
     assert!(
         !body.contains(CONG_AN_TASK),
         "another agency's task: {body}"
