@@ -701,6 +701,12 @@ fn render_agency_docx_holds_that_agencys_tasks_only() {
         "nv-9.b"
     );
     assert!(body.contains("các nhiệm vụ Sở Y tế chủ trì (2) và phối hợp thực hiện (0)"));
+    // The task lines as the PDF writes them.
+    assert!(body.contains("\n- Cơ quan chủ trì: Sở Y tế.\n"), "{body}");
+    assert!(
+        body.contains("\n- Cơ quan phối hợp: các đơn vị liên quan.\n"),
+        "{body}"
+    );
     assert!(
         !body.contains(CONG_AN_TASK),
         "another agency's task: {body}"
@@ -745,6 +751,22 @@ fn render_agency_xlsx_is_one_sheet_of_its_tasks() {
     let row = r.iter().find(|row| text(&row[1]) == "1.2").unwrap();
     assert_eq!(text(&row[0]), "Phối hợp");
     assert_eq!(text(&row[4]), "Văn phòng UBND tỉnh");
+    // Without --agency, `render --format xlsx` is the whole workbook, as `export` writes it.
+    let whole = dir.join("whole.xlsx");
+    let run = kehoach()
+        .arg("render")
+        .arg(dir.join("tien-giang-2023.yaml"))
+        .args(["--format", "xlsx", "-o"])
+        .arg(&whole)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let plan = load(&dir.join("tien-giang-2023.yaml"));
+    assert_eq!(std::fs::read(&whole).unwrap(), xlsx_of(&plan));
     let (_, run) = render_agency(&dir, "Sở Y tế", "xlsx");
     assert!(run.status.success());
     let mut wb = book(&std::fs::read(dir.join("tien-giang-2023-so-y-te.xlsx")).unwrap());

@@ -11,6 +11,7 @@ mod docx;
 mod draft;
 mod export;
 mod lint_admin;
+mod lint_audit;
 mod lint_batch;
 mod lint_cli;
 mod lint_fix;

@@ -10,7 +10,10 @@
 
 use std::collections::HashMap;
 
-use crate::plan::{Baseline, Figure, PointsClass};
+use indexmap::IndexMap;
+
+use crate::catalogue::Scoring;
+use crate::plan::{Baseline, Figure, InputValue, PointsClass};
 use crate::source::{Span, Spanned};
 
 use super::catindex::CatalogueIndex;
@@ -50,7 +53,53 @@ impl Mismatch {
 struct Stated<'p> {
     figure: Option<&'p Spanned<Figure>>,
     class: Option<PointsClass>,
+    /// Yes/no inputs of the scoring rule, when the plan states some but no figure.
+    bound: Option<(f64, f64)>,
     path: String,
+}
+
+/// The interval yes/no inputs give an entry with no figure: for a binary rule, full or
+/// 0; for parts that are each yes/no ("1.2. … tham gia tất cả các phiên họp …: đạt 0/5
+/// điểm" is input a of 922's 1.2), a part answered "no" takes its share off the maximum,
+/// one answered "yes" adds it to the minimum, an unanswered one stays open.
+pub fn input_bound(
+    cat: &CatalogueIndex,
+    code: &str,
+    inputs: &IndexMap<String, Spanned<InputValue>>,
+) -> Option<(f64, f64)> {
+    if inputs.is_empty() {
+        return None;
+    }
+    let e = cat.catalogue.get(code)?;
+    let max = e.max_points.as_ref()?.value;
+    let answer = |of: &str| match inputs.get(of).map(|v| &v.value) {
+        Some(InputValue::Bool(b)) => Some(*b),
+        _ => None,
+    };
+    match e.scoring.as_ref()? {
+        Scoring::Binary { of } => answer(of).map(|yes| if yes { (max, max) } else { (0.0, 0.0) }),
+        Scoring::Parts { parts } => {
+            let (mut lo, mut hi, mut any) = (0.0, max, false);
+            for part in parts {
+                let Scoring::Binary { of } = part.rule.as_ref() else {
+                    return None;
+                };
+                match answer(of) {
+                    Some(true) => {
+                        lo += part.weight * max;
+                        any = true;
+                    }
+                    Some(false) => {
+                        hi -= part.weight * max;
+                        any = true;
+                    }
+                    None => {}
+                }
+            }
+            any.then_some((lo, hi.max(lo)))
+        }
+        _ => None,
+    }
 }
 
 /// The interval of one entry, with the rounding it carries.
@@ -81,14 +130,21 @@ pub fn check(cat: &CatalogueIndex, b: &Baseline) -> Vec<Mismatch> {
         stated.entry(x.code.value.trim()).or_insert(Stated {
             figure: Some(&x.points),
             class: None,
+            bound: None,
             path: format!("baseline.indices[{i}].points"),
         });
     }
     for (i, x) in b.indicators.iter().enumerate() {
         // A code listed twice is duplicate-id's; the first entry counts here.
-        stated.entry(x.code.value.trim()).or_insert(Stated {
+        let code = x.code.value.trim();
+        stated.entry(code).or_insert(Stated {
             figure: x.points.as_ref(),
             class: x.status,
+            bound: x
+                .points
+                .is_none()
+                .then(|| input_bound(cat, code, &x.inputs))
+                .flatten(),
             path: format!("baseline.indicators[{i}].points"),
         });
     }
@@ -234,6 +290,17 @@ impl<'p> Walk<'_, 'p> {
                 }
             }
         }
+        if st.class.is_none() {
+            let (lo, hi) = st.bound?;
+            return Some(Bound {
+                lo,
+                hi,
+                err: 0.0,
+                informed: true,
+                broken: false,
+                above_max: Vec::new(),
+            });
+        }
         let (lo, hi) = match st.class? {
             PointsClass::Full => (max, max),
             PointsClass::Zero => (0.0, 0.0),
@@ -345,5 +412,45 @@ impl Bound {
             above_max: [self.above_max, own.above_max.clone()].concat(),
             ..self
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(pairs: &[(&str, bool)]) -> IndexMap<String, Spanned<InputValue>> {
+        pairs
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.to_string(),
+                    Spanned::new(InputValue::Bool(*v), Span::UNKNOWN),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn yes_no_parts_bound_their_entry() {
+        let cat = CatalogueIndex::new(crate::catalogue::embedded().clone());
+        // 922's 1.2 is two yes/no halves of 5 points each.
+        assert_eq!(
+            input_bound(&cat, "1.2", &inputs(&[("a", false)])),
+            Some((0.0, 5.0))
+        );
+        assert_eq!(
+            input_bound(&cat, "1.2", &inputs(&[("a", true)])),
+            Some((5.0, 10.0))
+        );
+        assert_eq!(
+            input_bound(&cat, "1.2", &inputs(&[("a", true), ("b", false)])),
+            Some((5.0, 5.0))
+        );
+        // No answer, or an answer to no input of the rule: no bound.
+        assert_eq!(input_bound(&cat, "1.2", &inputs(&[])), None);
+        assert_eq!(input_bound(&cat, "1.2", &inputs(&[("z", true)])), None);
+        // A ratio rule is not bounded by yes/no answers.
+        assert_eq!(input_bound(&cat, "4.9", &inputs(&[("a", true)])), None);
     }
 }

@@ -195,8 +195,17 @@ fn implied_full(cx: &Context, cat: &super::CatalogueIndex, ind: &EntryInfo) -> b
             .filter(|x| is_ancestor(c, x.code.value.trim()))
             .filter_map(|x| x.points.as_ref().and_then(|p| value(p)))
             .collect();
+        let from_inputs = own
+            .filter(|x| x.points.is_none())
+            .and_then(|x| super::arith::input_bound(cat, c, &x.inputs));
         match (figure, class) {
             (Some(v), _) => known += v.min(max),
+            (None, None) if from_inputs.is_some() => {
+                // Yes/no inputs of its parts: what they take off is known, the rest open.
+                let (lo, hi) = from_inputs.unwrap_or((0.0, max));
+                known += lo;
+                open_max += hi - lo;
+            }
             (None, Some(PointsClass::Full)) => known += max,
             (None, Some(PointsClass::Zero)) => {}
             (None, Some(PointsClass::Partial)) => return false,

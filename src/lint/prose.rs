@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::plan::Plan;
+use crate::plan::{Plan, PointsClass};
 
 use super::text::TextField;
 
@@ -148,6 +148,12 @@ pub enum Counted {
     IndicatorsOf(String),
     /// "04 (3.1, 3.2, 3.3, 3.6)": the codes listed after the count.
     Listed(Vec<String>),
+    /// "30 chỉ số thành phần đạt điểm tối đa": the indicators of a result class in the
+    /// baseline; `year` is a year the sentence names before the count, if any.
+    Class {
+        class: PointsClass,
+        year: Option<i32>,
+    },
 }
 
 /// A count in prose.
@@ -180,6 +186,19 @@ fn listed_re() -> &'static Regex {
         Regex::new(r"\b(\d{1,3})\s*\(\s*(\d+(?:\.\d+)+(?:\s*[,;]\s*\d+(?:\.\d+)+)*)\s*\)")
             .expect("static regex")
     })
+}
+
+fn class_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(\d{1,3})\s+(?:chỉ số thành phần|CSTP|tiêu chí)\s+(chưa đạt điểm tối đa|không đạt điểm tối đa|đạt điểm tối đa|không có điểm|không đạt điểm|chưa có điểm)")
+            .expect("static regex")
+    })
+}
+
+fn year_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)năm\s+(\d{4})").expect("static regex"))
 }
 
 /// Every count in a text that can be checked: the catalogue's size, an index's number
@@ -240,6 +259,36 @@ pub fn counts(text: &str, index_names: &[(String, String)]) -> Vec<Count> {
                 n,
                 what: Counted::Listed(codes),
             });
+        }
+    }
+    if text.contains("điểm") {
+        for c in class_re().captures_iter(text) {
+            let (Some(num), Some(kind)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            let class = match kind.as_str().to_lowercase().as_str() {
+                "đạt điểm tối đa" => PointsClass::Full,
+                "chưa đạt điểm tối đa" | "không đạt điểm tối đa" => {
+                    PointsClass::Partial
+                }
+                _ => PointsClass::Zero,
+            };
+            // The year the sentence speaks of: the last "năm YYYY" before the count in
+            // the same sentence.
+            let sentence_start = text[..num.start()]
+                .rfind(['.', '\n', ';'])
+                .map_or(0, |i| i + 1);
+            let year = year_re()
+                .captures_iter(&text[sentence_start..num.start()])
+                .last()
+                .and_then(|y| y[1].parse().ok());
+            if let Ok(n) = num.as_str().parse() {
+                out.push(Count {
+                    range: num.start()..num.end(),
+                    n,
+                    what: Counted::Class { class, year },
+                });
+            }
         }
     }
     out.sort_by_key(|c| c.range.start);
@@ -399,6 +448,22 @@ mod tests {
             ]
         );
         assert!(counts("có đến 06/08 chỉ số chính tăng điểm", &names()).is_empty());
+        let c = counts(
+            "DTI năm 2022 của tỉnh có 30 chỉ số thành phần đạt điểm tối đa, 48 chỉ số thành phần chưa đạt điểm tối đa và 17 chỉ số thành phần không có điểm. Năm 2021: 5 tiêu chí không đạt điểm",
+            &names(),
+        );
+        let what: Vec<_> = c.iter().map(|c| (c.n, c.what.clone())).collect();
+        let class = |class, year| Counted::Class { class, year };
+        assert_eq!(
+            what,
+            vec![
+                (30, class(PointsClass::Full, Some(2022))),
+                (48, class(PointsClass::Partial, Some(2022))),
+                (17, class(PointsClass::Zero, Some(2022))),
+                (5, class(PointsClass::Zero, Some(2021))),
+            ]
+        );
+        assert!(counts("có 30 chỉ số thành phần tăng điểm", &names()).is_empty());
     }
 
     #[test]

@@ -71,10 +71,12 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             check(m, "baseline.max_points".into());
         }
         for (i, x) in b.indices.iter().enumerate() {
-            // An index the catalogue does not score (9 in 2022) may have no figure.
-            if scored(x.code.value.trim()) {
-                check(&x.points, format!("baseline.indices[{i}].points"));
+            // An index the catalogue does not score (9 in 2022) may have no figure: no
+            // points, no maximum ("Bộ TT&TT chưa chấm điểm"), no change.
+            if !scored(x.code.value.trim()) {
+                continue;
             }
+            check(&x.points, format!("baseline.indices[{i}].points"));
             if let Some(m) = &x.max_points {
                 check(m, format!("baseline.indices[{i}].max_points"));
             }
@@ -84,7 +86,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         for (i, x) in b.indicators.iter().enumerate() {
             if let Some(p) = &x.points {
-                check(p, format!("baseline.indicators[{i}].points"));
+                if scored(x.code.value.trim()) {
+                    check(p, format!("baseline.indicators[{i}].points"));
+                }
             }
         }
     }
@@ -111,6 +115,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     for (ai, a) in plan.appendices.iter().enumerate() {
         for (gi, g) in a.groups.iter().enumerate() {
+            // The heading row of an unscored index may leave its maximum blank.
+            if !scored(g.code.value.trim()) {
+                continue;
+            }
             if let Some(m) = &g.max_points {
                 check(m, format!("appendices[{ai}].groups[{gi}].max_points"));
             }

@@ -3,6 +3,7 @@
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
+use crate::vn::agency::Registry;
 
 /// A lead, supporting or duty-holding agency that is neither a name, an alias nor a group
 /// of the agency registry (`lints/agencies.yaml`, or the province's own).
@@ -35,7 +36,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             m.text.trim().to_lowercase().as_str(),
             "nt" | "như trên" | "-nt-"
         );
-        if found.is_known() || ditto {
+        if found.is_known() || ditto || office_holder_of_known(reg, &m.text) {
             continue;
         }
         let name = m.text.trim();
@@ -60,4 +61,36 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             .with_help(help),
         );
     }
+}
+
+/// Titles of the office holders a plan may name as doing a task: the head of an agency
+/// the registry knows ("Chủ tịch Ủy ban nhân dân cấp huyện", "Giám đốc Sở Y tế").
+const OFFICE_TITLES: &[&str] = &[
+    "phó chủ tịch",
+    "chủ tịch",
+    "phó giám đốc",
+    "giám đốc",
+    "thủ trưởng",
+    "chánh văn phòng",
+    "hiệu trưởng",
+];
+
+/// "<title> <agency>", optionally with the role the holder has besides (" - Trưởng ban chỉ
+/// đạo chuyển đổi số cấp huyện"), where the agency is in the registry: the head of a
+/// known agency is not an unknown agency. The agency part itself must be spelt right
+/// ("Chủ tịch Ủy ban nhân tỉnh" stays a finding).
+fn office_holder_of_known(reg: &Registry, text: &str) -> bool {
+    let name = text.trim();
+    let name = name.split(" - ").next().unwrap_or(name).trim();
+    let lower = name.to_lowercase();
+    OFFICE_TITLES.iter().any(|title| {
+        lower
+            .strip_prefix(title)
+            .filter(|rest| rest.starts_with(' '))
+            .is_some_and(|_| {
+                // Lower-casing keeps the number of characters: cut the title off the original.
+                let rest: String = name.chars().skip(title.chars().count()).collect();
+                reg.lookup(rest.trim()).is_known()
+            })
+    })
 }

@@ -210,15 +210,15 @@ fn task(t: &TaskBlock, w: &mut Writer) {
     } else if !mark.is_empty() {
         w.line(&[(mark.trim_end(), Look::default())]);
     }
+    // "- Cơ quan chủ trì: Công an tỉnh." as the PDF's `nd30.fields` writes it.
     for (label, value) in &t.fields {
-        let label = format!("{label}:");
+        let label = format!("{label}: ");
         w.dash(
             "-",
             &[
-                (&label, Look::default().italic()),
-                (" ", Look::default()),
+                (&label, Look::default()),
                 (value, Look::default()),
-                (";", Look::default()),
+                (".", Look::default()),
             ],
         );
     }
