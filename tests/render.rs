@@ -251,6 +251,29 @@ fn every_font_is_embedded() {
     );
 }
 
+/// Poppler (pdfinfo, pdftoppm, the signing tools built on it) reads the PDF without a
+/// complaint: it used to print "Syntax Error: Suspects object is wrong type (boolean)"
+/// for the catalogue's `/MarkInfo /Suspects false`.
+#[test]
+fn poppler_reads_the_pdf_without_complaint() {
+    let out = render("tien-giang-small.yaml");
+    let dir = std::env::temp_dir().join(format!("kehoach-pdfinfo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("doc.pdf");
+    std::fs::write(&path, &out.pdf).unwrap();
+    let run = std::process::Command::new("pdfinfo").arg(&path).output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let Ok(run) = run else {
+        eprintln!("skipped poppler_reads_the_pdf_without_complaint: pdfinfo not installed");
+        return;
+    };
+    assert!(run.status.success());
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("Tagged:          yes"), "{stdout}");
+    assert!(stdout.contains("Suspects:        no"), "{stdout}");
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+}
+
 #[test]
 fn two_renders_are_byte_identical() {
     let a = render("tien-giang-small.yaml");
