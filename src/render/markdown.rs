@@ -7,7 +7,7 @@
 //! code. Every call ends with `;` so nothing that follows can extend it. Links keep their
 //! text and show the address in brackets when it differs; images show their alt text.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::escape;
 
@@ -173,6 +173,11 @@ fn start(out: &mut String, tag: Tag, links: &mut Vec<String>, in_head: &mut bool
         Tag::Emphasis => out.push_str("#emph["),
         Tag::Strong => out.push_str("#strong["),
         Tag::Strikethrough => out.push_str("#strike["),
+        // An autolink (`<https://…>`) is its address: nothing to add after it.
+        Tag::Link {
+            link_type: LinkType::Autolink | LinkType::Email,
+            ..
+        } => links.push(String::new()),
         Tag::Link { dest_url, .. } => links.push(dest_url.to_string()),
         Tag::Table(aligns) => {
             out.push_str(&format!("#table(columns: {}, ", aligns.len().max(1)));
@@ -190,7 +195,7 @@ fn start(out: &mut String, tag: Tag, links: &mut Vec<String>, in_head: &mut bool
 fn end(out: &mut String, tag: TagEnd, links: &mut Vec<String>, in_head: &mut bool) {
     match tag {
         TagEnd::Paragraph => out.push_str("\n\n"),
-        TagEnd::Heading(_) => out.push_str("]));\n\n"),
+        TagEnd::Heading(_) => out.push_str("]);\n\n"),
         TagEnd::BlockQuote(_) | TagEnd::CodeBlock => out.push_str("];\n\n"),
         TagEnd::List(_) => out.push_str(");\n\n"),
         TagEnd::Item => {
@@ -240,5 +245,18 @@ mod tests {
         let t = to_typst("[cổng](https://x.vn)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert!(t.contains(r#"#"cổng";#" (https://x.vn)";"#), "{t}");
         assert!(t.contains("#table(columns: 2, table.header("), "{t}");
+        // an autolink is printed once, not followed by its own address
+        let t = to_typst("tại địa chỉ <https://x.vn> và");
+        assert_eq!(t, r#"#"tại địa chỉ ";#"https://x.vn";#" và";"#);
+        check_typst_syntax(&t).unwrap();
+    }
+
+    #[test]
+    fn headings_close_what_they_open() {
+        let t = to_typst("#### *1.3.6. Tiêu đề*\nvăn bản");
+        check_typst_syntax(&t).unwrap();
+        assert!(t.starts_with("#par(strong[#emph["), "{t}");
+        assert!(t.contains("];]);"), "{t}");
+        assert!(!t.contains("]));"), "{t}");
     }
 }
