@@ -45,6 +45,7 @@ const TEXT_RULES: &[&str] = &[
     "citation-date-conflict",
     "truncated-text",
     "truncated-appendix",
+    "misspelt-term",
     "blank-method",
     "method-max-mismatch",
     "duplicate-method-option",
