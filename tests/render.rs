@@ -470,3 +470,25 @@ fn baseline_appendix_lists_indicator_points_and_sums_missing_index_points() {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }
 }
+
+/// Every task's body is printed, once: in the body where the outline places it, else as
+/// the "Nhiệm vụ" cell of its appendix row (it was dropped from appendix rows before).
+#[test]
+fn every_task_body_is_printed_once() {
+    let loaded = kehoach::plan::load_plan(&fixture("tien-giang-small.yaml")).unwrap();
+    let text = pdf_text(&render("tien-giang-small.yaml").pdf);
+    let bodies: Vec<String> = loaded
+        .plan
+        .tasks
+        .iter()
+        .filter_map(|t| t.body.as_deref())
+        .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert!(!bodies.is_empty(), "{bodies:?}");
+    for b in &bodies {
+        // The first words: a table cell may break the rest across lines and pages.
+        let head: String = b.split(' ').take(6).collect::<Vec<_>>().join(" ");
+        assert_eq!(text.matches(&head).count(), 1, "{head:?} in {text}");
+    }
+    assert!(text.contains("Nhiệm vụ"), "{text}");
+}
