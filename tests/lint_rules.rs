@@ -82,7 +82,7 @@ fixtures! {
     not_a_deadline: [fail, pass],
     points_above_max: [fail, pass],
     published_score_mismatch: [fail, pass],
-    sum_mismatch: [fail, pass, inputs_answered_no, inputs_answered_yes],
+    sum_mismatch: [fail, pass, inputs_answered_no, inputs_answered_yes, three_decimals],
     superseded_catalogue: [fail, pass],
     uncovered_indicator: [fail, pass],
     unknown_agency: [fail, pass, office_holder, office_holder_misspelt],
