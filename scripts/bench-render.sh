@@ -53,7 +53,7 @@ bench "kehoach render (pdf)" "$BIN" render "$PLAN" -o "$WORK/plan.pdf"
 bench "kehoach render (typ only)" "$BIN" render "$PLAN" -o "$WORK/plan.pdf" --emit typ
 
 if command -v typst >/dev/null 2>&1; then
-  cp templates/nd30.typ "$WORK/nd30.typ"
+  # `render --emit both` wrote plan.typ and, beside it, the nd30.typ it imports
   bench "typst CLI $(typst --version | awk '{print $2}')" \
     typst compile --ignore-system-fonts --font-path fonts --pdf-standard a-2b,ua-1 \
     "$WORK/plan.typ" "$WORK/typst.pdf"
