@@ -178,7 +178,7 @@ fn header_number_date_title_and_signature_read_back() {
         "KẾ HOẠCH",
         // Broken where the PDF breaks it (the view's title_lines), not by Word, which
         // left "theo" alone on the second line.
-        "Nâng cao chỉ số chuyển đổi số tỉnh Tiền\nGiang năm 2023 và các năm tiếp theo",
+        "Nâng cao chỉ số chuyển đổi số tỉnh\nTiền Giang năm 2023 và các năm tiếp theo",
         "TM. ỦY BAN NHÂN DÂN",
         "Nguyễn Văn Vĩnh",
         "Nơi nhận:",

@@ -17,6 +17,7 @@ const RULES: &[&str] = &[
     "citation-date-conflict",
     "truncated-text",
     "truncated-appendix",
+    "misspelt-term",
     "blank-method",
     "method-max-mismatch",
     "duplicate-method-option",

@@ -251,6 +251,29 @@ fn every_font_is_embedded() {
     );
 }
 
+/// Poppler (pdfinfo, pdftoppm, the signing tools built on it) reads the PDF without a
+/// complaint: it used to print "Syntax Error: Suspects object is wrong type (boolean)"
+/// for the catalogue's `/MarkInfo /Suspects false`.
+#[test]
+fn poppler_reads_the_pdf_without_complaint() {
+    let out = render("tien-giang-small.yaml");
+    let dir = std::env::temp_dir().join(format!("kehoach-pdfinfo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("doc.pdf");
+    std::fs::write(&path, &out.pdf).unwrap();
+    let run = std::process::Command::new("pdfinfo").arg(&path).output();
+    let _ = std::fs::remove_dir_all(&dir);
+    let Ok(run) = run else {
+        eprintln!("skipped poppler_reads_the_pdf_without_complaint: pdfinfo not installed");
+        return;
+    };
+    assert!(run.status.success());
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(stdout.contains("Tagged:          yes"), "{stdout}");
+    assert!(stdout.contains("Suspects:        no"), "{stdout}");
+    assert_eq!(String::from_utf8_lossy(&run.stderr), "");
+}
+
 #[test]
 fn two_renders_are_byte_identical() {
     let a = render("tien-giang-small.yaml");
@@ -469,4 +492,26 @@ fn baseline_appendix_lists_indicator_points_and_sums_missing_index_points() {
     ] {
         assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
     }
+}
+
+/// Every task's body is printed, once: in the body where the outline places it, else as
+/// the "Nhiệm vụ" cell of its appendix row (it was dropped from appendix rows before).
+#[test]
+fn every_task_body_is_printed_once() {
+    let loaded = kehoach::plan::load_plan(&fixture("tien-giang-small.yaml")).unwrap();
+    let text = pdf_text(&render("tien-giang-small.yaml").pdf);
+    let bodies: Vec<String> = loaded
+        .plan
+        .tasks
+        .iter()
+        .filter_map(|t| t.body.as_deref())
+        .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert!(!bodies.is_empty(), "{bodies:?}");
+    for b in &bodies {
+        // The first words: a table cell may break the rest across lines and pages.
+        let head: String = b.split(' ').take(6).collect::<Vec<_>>().join(" ");
+        assert_eq!(text.matches(&head).count(), 1, "{head:?} in {text}");
+    }
+    assert!(text.contains("Nhiệm vụ"), "{text}");
 }

@@ -51,7 +51,8 @@ pub struct RenderArgs {
     /// Định dạng: PDF, Word hay Excel (output format: pdf, docx or xlsx).
     #[arg(long, value_enum, default_value = "pdf")]
     pub format: Format,
-    /// Xuất PDF, Typst hay cả hai (the .typ is written next to the PDF; PDF only).
+    /// Xuất PDF, Typst hay cả hai (the .typ, with the nd30.typ it imports, is written next
+    /// to the PDF; PDF only).
     #[arg(long, value_enum, default_value = "pdf")]
     pub emit: Emit,
     /// Chỉ các nhiệm vụ một cơ quan chủ trì và phối hợp (only the tasks this agency leads
@@ -355,9 +356,30 @@ fn render_loaded(
         typst_only: emit == Emit::Typ,
     };
     let typ_path = output.map(|o| o.with_extension("typ"));
+    // The Typst files the source imports (nd30.typ), written beside it so the typst CLI
+    // compiles the emitted project as it is.
+    let library: Vec<PathBuf> = match (&typ_path, emit != Emit::Pdf) {
+        (Some(t), true) => crate::render::templates::EMBEDDED
+            .iter()
+            .filter(|(name, _)| !name.ends_with(".tera"))
+            .map(|(name, _)| t.with_file_name(name))
+            .collect(),
+        _ => Vec::new(),
+    };
+    if let Some(t) = typ_path
+        .as_deref()
+        .filter(|t| library.iter().any(|l| l == t))
+    {
+        bail!(
+            "{} là tên thư viện Typst của kehoach, chọn tên khác với -o \
+             (is the name of kehoach's Typst library: choose another name with -o)",
+            t.display()
+        );
+    }
     let mut targets: Vec<&Path> = Vec::new();
     if let (Some(t), true) = (&typ_path, emit != Emit::Pdf) {
         targets.push(t);
+        targets.extend(library.iter().map(PathBuf::as_path));
     }
     if let (Some(o), true) = (output, emit != Emit::Typ) {
         targets.push(o);
@@ -401,6 +423,11 @@ fn render_loaded(
             let bytes: &[u8] = match &out {
                 Some(o) if Some(t) == typ_path.as_deref() => o.typst_source.as_bytes(),
                 Some(o) if Some(t) == output => &o.pdf,
+                Some(o) if library.iter().any(|l| l == t) => o
+                    .typst_files
+                    .iter()
+                    .find(|(name, _)| t.file_name() == Some(std::ffi::OsStr::new(name)))
+                    .map_or(&[][..], |(_, text)| text.as_bytes()),
                 _ => &docx,
             };
             (t, bytes)

@@ -49,8 +49,14 @@ impl CatalogueIndex {
     /// The indicators' names and short forms, for recognising an indicator a text names
     /// (built on first use, once per catalogue).
     pub fn names(&self) -> &super::named::NameIndex {
-        self.names
-            .get_or_init(|| super::named::NameIndex::new(self))
+        self.names.get_or_init(|| {
+            super::named::NameIndex::new(
+                self.entries
+                    .iter()
+                    .filter(|e| e.depth >= 2)
+                    .map(|e| (e.code.as_str(), e.name.as_str())),
+            )
+        })
     }
 
     /// The catalogue's id (`dti-922-2022`).

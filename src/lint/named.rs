@@ -10,8 +10,6 @@
 
 use std::collections::HashMap;
 
-use super::catindex::CatalogueIndex;
-
 /// One recognised name in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
@@ -59,15 +57,16 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 ];
 
 impl NameIndex {
-    /// The names of every indicator (depth 2 and below) of `cat`.
-    pub fn new(cat: &CatalogueIndex) -> Self {
+    /// The names of `indicators`: (code, name) of every indicator (depth 2 and below) of
+    /// a catalogue, in its order.
+    pub fn new<'a>(indicators: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut idx = NameIndex::default();
-        for e in cat.entries().iter().filter(|e| e.depth >= 2) {
-            for form in short_forms(&e.name) {
+        for (code, name) in indicators {
+            for form in short_forms(name) {
                 if form.len() >= MIN_WORDS
-                    && !idx.phrases.iter().any(|(p, c)| *p == form && *c == e.code)
+                    && !idx.phrases.iter().any(|(p, c)| *p == form && c == code)
                 {
-                    idx.phrases.push((form, e.code.clone()));
+                    idx.phrases.push((form, code.to_string()));
                 }
             }
         }

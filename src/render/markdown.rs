@@ -7,7 +7,7 @@
 //! code. Every call ends with `;` so nothing that follows can extend it. Links keep their
 //! text and show the address in brackets when it differs; images show their alt text.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::escape;
 
@@ -91,6 +91,9 @@ pub fn to_typst(md: &str) -> String {
     let mut depth = 0usize;
     let mut flat_from: Option<usize> = None;
     let mut paragraph_at = 0;
+    // Open tables (nested in list items, say): where each one's columns are written, and
+    // what its cells hold, for widths from content.
+    let mut tables: Vec<TableWidths> = Vec::new();
     for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
         match event {
             Event::Start(tag) => {
@@ -114,6 +117,15 @@ pub fn to_typst(md: &str) -> String {
                 if matches!(tag, Tag::Paragraph) {
                     paragraph_at = out.len();
                 }
+                match &tag {
+                    Tag::Table(aligns) => tables.push(TableWidths::new(out.len(), aligns.len())),
+                    Tag::TableHead | Tag::TableRow => {
+                        if let Some(t) = tables.last_mut() {
+                            t.col = 0;
+                        }
+                    }
+                    _ => {}
+                }
                 start(&mut out, tag, &mut links, &mut in_head)
             }
             Event::End(tag) => {
@@ -134,9 +146,25 @@ pub fn to_typst(md: &str) -> String {
                     out.insert_str(paragraph_at, "#[#set par(linebreaks: \"simple\");");
                     out.push(']');
                 }
+                match &tag {
+                    TagEnd::TableCell => {
+                        if let Some(t) = tables.last_mut() {
+                            t.end_cell();
+                        }
+                    }
+                    TagEnd::Table => {
+                        if let Some(t) = tables.pop() {
+                            t.write_widths(&mut out);
+                        }
+                    }
+                    _ => {}
+                }
                 end(&mut out, tag, &mut links, &mut in_head)
             }
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                if let Some(table) = tables.last_mut().filter(|_| flat_from.is_none()) {
+                    table.cell.push_str(&t);
+                }
                 out.push_str(&escape::markup(&t))
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => out.push_str(&escape::markup(&t)),
@@ -148,6 +176,61 @@ pub fn to_typst(md: &str) -> String {
         }
     }
     out.trim_end().to_string()
+}
+
+/// A Markdown table's columns, measured while it is converted: each column as wide as its
+/// content asks (its longest cell, up to a cap, never less than its longest word), as a
+/// share of the text width, so a name column is not squeezed to the width of a figure.
+struct TableWidths {
+    /// Where the table's `#table(columns: N, ` starts in the output.
+    at: usize,
+    /// Per column: (longest cell, longest word), in characters.
+    cols: Vec<(usize, usize)>,
+    col: usize,
+    cell: String,
+}
+
+impl TableWidths {
+    /// A cell longer than this (characters) wraps: it asks for no more width.
+    const CAP: usize = 40;
+
+    fn new(at: usize, columns: usize) -> TableWidths {
+        TableWidths {
+            at,
+            cols: vec![(0, 0); columns.max(1)],
+            col: 0,
+            cell: String::new(),
+        }
+    }
+
+    fn end_cell(&mut self) {
+        let len = self.cell.trim().chars().count();
+        let word = self
+            .cell
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        if let Some(c) = self.cols.get_mut(self.col) {
+            *c = (c.0.max(len), c.1.max(word));
+        }
+        self.col += 1;
+        self.cell.clear();
+    }
+
+    /// `columns: N` of the table's opening replaced by `columns: (afr, bfr, …)`.
+    fn write_widths(&self, out: &mut String) {
+        let plain = format!("columns: {}, ", self.cols.len());
+        let widths: Vec<String> = self
+            .cols
+            .iter()
+            .map(|&(len, word)| format!("{}fr", len.min(Self::CAP).max(word).max(2)))
+            .collect();
+        let sized = format!("columns: ({}), ", widths.join(", "));
+        if let Some(i) = out[self.at..].find(&plain) {
+            out.replace_range(self.at + i..self.at + i + plain.len(), &sized);
+        }
+    }
 }
 
 /// Parse Typst markup and return its first syntax error, if any (for tests and fuzzing:
@@ -173,6 +256,11 @@ fn start(out: &mut String, tag: Tag, links: &mut Vec<String>, in_head: &mut bool
         Tag::Emphasis => out.push_str("#emph["),
         Tag::Strong => out.push_str("#strong["),
         Tag::Strikethrough => out.push_str("#strike["),
+        // An autolink (`<https://…>`) is its address: nothing to add after it.
+        Tag::Link {
+            link_type: LinkType::Autolink | LinkType::Email,
+            ..
+        } => links.push(String::new()),
         Tag::Link { dest_url, .. } => links.push(dest_url.to_string()),
         Tag::Table(aligns) => {
             out.push_str(&format!("#table(columns: {}, ", aligns.len().max(1)));
@@ -190,7 +278,7 @@ fn start(out: &mut String, tag: Tag, links: &mut Vec<String>, in_head: &mut bool
 fn end(out: &mut String, tag: TagEnd, links: &mut Vec<String>, in_head: &mut bool) {
     match tag {
         TagEnd::Paragraph => out.push_str("\n\n"),
-        TagEnd::Heading(_) => out.push_str("]));\n\n"),
+        TagEnd::Heading(_) => out.push_str("]);\n\n"),
         TagEnd::BlockQuote(_) | TagEnd::CodeBlock => out.push_str("];\n\n"),
         TagEnd::List(_) => out.push_str(");\n\n"),
         TagEnd::Item => {
@@ -239,6 +327,28 @@ mod tests {
     fn links_and_tables() {
         let t = to_typst("[cổng](https://x.vn)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
         assert!(t.contains(r#"#"cổng";#" (https://x.vn)";"#), "{t}");
-        assert!(t.contains("#table(columns: 2, table.header("), "{t}");
+        assert!(
+            t.contains("#table(columns: (2fr, 2fr), table.header("),
+            "{t}"
+        );
+        // widths from content: the name column gets the room, the figure column little
+        let t = to_typst(
+            "| STT | Chỉ số |\n|---|---|\n| 6 | Hoạt động chính quyền số |\n| 7 | Hoạt động kinh tế số |\n",
+        );
+        assert!(t.contains("#table(columns: (3fr, 24fr), "), "{t}");
+        check_typst_syntax(&t).unwrap();
+        // an autolink is printed once, not followed by its own address
+        let t = to_typst("tại địa chỉ <https://x.vn> và");
+        assert_eq!(t, r#"#"tại địa chỉ ";#"https://x.vn";#" và";"#);
+        check_typst_syntax(&t).unwrap();
+    }
+
+    #[test]
+    fn headings_close_what_they_open() {
+        let t = to_typst("#### *1.3.6. Tiêu đề*\nvăn bản");
+        check_typst_syntax(&t).unwrap();
+        assert!(t.starts_with("#par(strong[#emph["), "{t}");
+        assert!(t.contains("];]);"), "{t}");
+        assert!(!t.contains("]));"), "{t}");
     }
 }

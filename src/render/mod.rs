@@ -44,6 +44,10 @@ pub struct RenderOptions {
 #[derive(Clone, Debug)]
 pub struct RenderOutput {
     pub typst_source: String,
+    /// The files the Typst source imports, as (file name beside it, text): the layout
+    /// library `nd30.typ` (the `--templates` override when there is one). Written next to
+    /// the source, they make a project the typst CLI compiles as it is.
+    pub typst_files: Vec<(String, String)>,
     pub pdf: Vec<u8>,
     /// Number of pages in the PDF.
     pub pages: usize,
@@ -146,9 +150,15 @@ pub fn render_plan_with(
     // Text the fonts or the PDF standards cannot carry is replaced (lint reports it), so
     // a pasted U+FEFF or a Khmer name never fails the whole document.
     let typst_source = fonts.sanitize(&typst_source).into_owned();
+    let typst_files: Vec<(String, String)> = templates
+        .typst_files
+        .iter()
+        .map(|(path, text)| (path.trim_start_matches('/').to_string(), text.clone()))
+        .collect();
     if opts.typst_only {
         return Ok(RenderOutput {
             typst_source,
+            typst_files,
             pdf: Vec::new(),
             pages: 0,
         });
@@ -172,6 +182,7 @@ pub fn render_plan_with(
     )?;
     Ok(RenderOutput {
         typst_source,
+        typst_files,
         pdf,
         pages,
     })

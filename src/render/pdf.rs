@@ -181,9 +181,30 @@ fn compile_pages(
              pages, the limit is {max_pages}: split the plan)"
         )));
     }
-    let pdf = typst_pdf::pdf(&doc, &options)
+    let mut pdf = typst_pdf::pdf(&doc, &options)
         .map_err(|errors| RenderError::Pdf(diag::map(world, &errors)))?;
+    blank_false_suspects(&mut pdf);
     Ok((pdf, pages))
+}
+
+/// The catalogue's `/MarkInfo<</Marked true/Suspects false>>` as typst-pdf writes it.
+const MARK_INFO: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+
+/// `/Suspects false` blanked out of the catalogue's mark information, byte for byte (the
+/// same length in spaces, so no offset of the cross-reference table moves).
+///
+/// `false` is the default, so the PDF says the same (PDF/UA-1 asks for Suspects absent or
+/// false). Poppler — pdfinfo, pdftoppm, pdftotext and the signing tools built on it —
+/// reports a present `false` as "Syntax Error: Suspects object is wrong type (boolean)"
+/// (it accepts only `true`), on every page it reads; a user signing the plan should not
+/// see that. Only the one exact dictionary is touched, outside any stream.
+fn blank_false_suspects(pdf: &mut [u8]) {
+    let Some(at) = pdf.windows(MARK_INFO.len()).position(|w| w == MARK_INFO) else {
+        return;
+    };
+    let suspects = b"/Suspects false";
+    let start = at + MARK_INFO.len() - 2 - suspects.len();
+    pdf[start..start + suspects.len()].fill(b' ');
 }
 
 #[cfg(test)]
@@ -230,6 +251,14 @@ mod tests {
             raw.contains("2023-10-23"),
             "creation date is not the document date"
         );
+    }
+
+    #[test]
+    fn mark_info_has_no_false_suspects_entry() {
+        let (pdf, _) = compile(&world(MAIN), &opts(true)).unwrap();
+        let marked = format!("/MarkInfo<</Marked true{}>>", " ".repeat(15));
+        assert!(pdf.windows(marked.len()).any(|w| w == marked.as_bytes()));
+        assert!(!pdf.windows(9).any(|w| w == b"/Suspects"));
     }
 
     #[test]

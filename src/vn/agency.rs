@@ -11,6 +11,7 @@
 
 mod load;
 mod names;
+mod suggest;
 pub mod time;
 
 use std::collections::HashMap;
@@ -140,6 +141,8 @@ pub struct Registry {
     provinces: Vec<Province>,
     /// Normalised name or alias → index in `provinces`.
     province_index: HashMap<String, usize>,
+    /// Trigrams of every spelling, for did-you-mean.
+    suggest_index: suggest::SuggestIndex,
 }
 
 /// Least similarity (normalised Levenshtein over characters) for a suggestion.
@@ -198,20 +201,9 @@ impl Registry {
         if key.chars().count() < 2 {
             return None;
         }
-        let mut best: Option<(f64, usize)> = None;
-        for (i, agency) in self.agencies.iter().enumerate() {
-            for spelling in spellings(agency) {
-                let other = normalise_key(spelling);
-                let mut score = strsim::normalized_levenshtein(&key, &other);
-                if key.chars().count() >= 8 && other.starts_with(&key) && other != key {
-                    score = score.max(SUGGEST_THRESHOLD);
-                }
-                if score >= SUGGEST_THRESHOLD && best.is_none_or(|(s, _)| score > s) {
-                    best = Some((score, i));
-                }
-            }
-        }
-        best.map(|(_, i)| self.agencies[i].name.as_str())
+        self.suggest_index
+            .best(&key, SUGGEST_THRESHOLD)
+            .map(|i| self.agencies[i].name.as_str())
     }
 }
 

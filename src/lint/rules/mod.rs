@@ -58,6 +58,7 @@ registry! {
     citation_date_conflict,
     truncated_text,
     truncated_appendix,
+    misspelt_term,
     uncovered_indicator,
     unknown_indicator,
     misplaced_indicator,

@@ -1,11 +1,16 @@
 //! KH532 prose-count-mismatch: a count written in prose that the catalogue or the
 //! plan's own list contradicts: "9 chỉ số chính và 98 chỉ số thành phần", "Hạ tầng số
-//! (7 CSTP)", "03 (3.4, 3.5, 3.7)".
+//! (7 CSTP)", "03 (3.4, 3.5, 3.7)", "30 chỉ số thành phần đạt điểm tối đa" (against the
+//! baseline's points).
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
-use crate::lint::prose::{Counted, counts};
+use crate::lint::prose::{Count, Counted, counts};
 use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText, t};
+use crate::lint::text::TextField;
+use crate::plan::PointsClass;
+
+use super::{Num, num};
 
 pub static RULE: RuleDef = RuleDef {
     meta: Meta {
@@ -18,8 +23,8 @@ pub static RULE: RuleDef = RuleDef {
         ),
         explanation: Explanation {
             why: StaticText::new(
-                "kế hoạch thường mô tả Bộ chỉ số (\"9 chỉ số chính và 98 chỉ số thành phần\", \"Hạ tầng số (7 CSTP)\") và đếm các chỉ số theo nhóm kết quả (\"03 (3.4, 3.5, 3.7)\"); một con số sai làm lệch cả phần đánh giá. Số được so với Bộ chỉ số mà kế hoạch áp dụng và với danh sách mã viết ngay sau nó",
-                "plans describe the catalogue (\"9 chỉ số chính và 98 chỉ số thành phần\", \"Hạ tầng số (7 CSTP)\") and count indicators by result (\"03 (3.4, 3.5, 3.7)\"); one wrong figure skews the whole assessment. Counts are checked against the catalogue the plan pins and against the list of codes written right after them",
+                "kế hoạch thường mô tả Bộ chỉ số (\"9 chỉ số chính và 98 chỉ số thành phần\", \"Hạ tầng số (7 CSTP)\") và đếm các chỉ số theo nhóm kết quả (\"03 (3.4, 3.5, 3.7)\"); một con số sai làm lệch cả phần đánh giá. Số được so với Bộ chỉ số mà kế hoạch áp dụng, với danh sách mã viết ngay sau nó, và số chỉ số theo kết quả (\"30 chỉ số thành phần đạt điểm tối đa\") với điểm từng chỉ số của chính kế hoạch",
+                "plans describe the catalogue (\"9 chỉ số chính và 98 chỉ số thành phần\", \"Hạ tầng số (7 CSTP)\") and count indicators by result (\"03 (3.4, 3.5, 3.7)\"); one wrong figure skews the whole assessment. Counts are checked against the catalogue the plan pins, against the list of codes written right after them, and counts by result (\"30 chỉ số thành phần đạt điểm tối đa\") against the plan's own points for each indicator",
             ),
             bad: "baseline:\n  year: 2022\n  text: \"Các tiêu chí không đạt điểm: 02 (3.4, 3.5, 3.7).\"\n",
             good: "baseline:\n  year: 2022\n  text: \"Các tiêu chí không đạt điểm: 03 (3.4, 3.5, 3.7).\"\n",
@@ -44,6 +49,12 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for c in counts(&f.text, &mains) {
+            if let Counted::Class { class, year } = &c.what {
+                if let Some(d) = class_count(cx, f, &c, *class, *year) {
+                    out.push(d);
+                }
+                continue;
+            }
             let (want, vi, en, indicator) = match &c.what {
                 Counted::MainIndices => (
                     n_main,
@@ -67,6 +78,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         Some(code.clone()),
                     )
                 }
+                Counted::Class { .. } => continue,
                 Counted::Listed(codes) => {
                     let k = codes.len() as u32;
                     (
@@ -99,4 +111,85 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
+}
+
+/// How many of the catalogue's scored indicators the baseline puts in `class`: at least
+/// the ones it states so (a class, or a figure: the maximum is full, 0 is zero, between
+/// is partial), at most those plus the ones it leaves open (absent, blank, unreadable).
+fn class_bounds(cx: &Context, class: PointsClass) -> Option<(u32, u32)> {
+    let cat = cx.catalogue?;
+    let b = cx.plan.baseline.as_ref()?;
+    if b.indicators.is_empty() {
+        return None;
+    }
+    let (mut known, mut open) = (0u32, 0u32);
+    for e in cat.entries().iter().filter(|e| e.depth == 2) {
+        let Some(max) = e.max_points.filter(|m| *m > 0.0) else {
+            continue;
+        };
+        let stated = b.indicators.iter().find(|x| x.code.value.trim() == e.code);
+        let got = stated.and_then(|x| {
+            x.status.or_else(|| match x.points.as_ref().map(|p| num(&p.value)) {
+                Some(Num::Value(v)) if v >= max - 1e-9 => Some(PointsClass::Full),
+                Some(Num::Value(v)) if v.abs() < 1e-9 => Some(PointsClass::Zero),
+                Some(Num::Value(_)) => Some(PointsClass::Partial),
+                _ => None,
+            })
+        });
+        match got {
+            Some(c) if c == class => known += 1,
+            Some(_) => {}
+            None => open += 1,
+        }
+    }
+    Some((known, known + open))
+}
+
+/// "30 chỉ số thành phần đạt điểm tối đa" against the baseline's own figures, for a
+/// sentence about the baseline's year (or naming none).
+fn class_count(
+    cx: &Context,
+    f: &TextField,
+    c: &Count,
+    class: PointsClass,
+    year: Option<i32>,
+) -> Option<Diagnostic> {
+    let b = cx.plan.baseline.as_ref()?;
+    if year.is_some_and(|y| y != b.year) {
+        return None;
+    }
+    let (lo, hi) = class_bounds(cx, class)?;
+    if (lo..=hi).contains(&c.n) {
+        return None;
+    }
+    let (vi_class, en_class) = match class {
+        PointsClass::Full => ("đạt điểm tối đa", "at full points"),
+        PointsClass::Partial => ("chưa đạt điểm tối đa", "below full points"),
+        PointsClass::Zero => ("không có điểm", "at zero"),
+    };
+    let (vi_n, en_n) = if lo == hi {
+        (format!("{lo}"), format!("{lo}"))
+    } else {
+        (format!("từ {lo} đến {hi}"), format!("{lo} to {hi}"))
+    };
+    Some(
+        RULE.meta
+            .diag(
+                format!(
+                    "văn bản ghi {} chỉ số thành phần {vi_class} nhưng số liệu năm {} của kế hoạch cho {vi_n}",
+                    c.n, b.year
+                ),
+                format!(
+                    "the text says {} indicators {en_class} but the plan's {} figures give {en_n}",
+                    c.n, b.year
+                ),
+                cx.texts().phrase(f, c.range.clone()),
+            )
+            .with_path(f.path.clone())
+            .with_label(t("số lượng", "the count"))
+            .with_help(t(
+                "đối chiếu số lượng với điểm từng chỉ số trong bảng đánh giá (phụ lục) và sửa chỗ sai",
+                "check the count against each indicator's points in the assessment table (appendix) and correct whichever is wrong",
+            )),
+    )
 }

@@ -55,6 +55,15 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("{} (= {} điểm)", num_vi(m.written), pts(m.stated)),
                 format!("{} (= {} points)", num_en(m.written), pts_en(m.stated)),
             ),
+            // A figure published with more decimals than points have ("60.735") is
+            // quoted as written, not rounded to a figure the plan does not state.
+            None if ((m.stated * 100.0).round() / 100.0 - m.stated).abs() > 1e-9 => {
+                let en = format!("{:.4}", m.stated)
+                    .trim_end_matches('0')
+                    .trim_end_matches('.')
+                    .to_string();
+                (en.replace('.', ","), en)
+            }
             None => (pts(m.stated), pts_en(m.stated)),
         };
         let (parts_vi, parts_en) = if m.exact() {

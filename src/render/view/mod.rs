@@ -197,9 +197,16 @@ pub fn kept_views(plan: &Plan, catalogue: &Catalogue) -> Vec<KeptView> {
 /// in the text width.
 const TITLE_LINE: usize = 62;
 
+/// Cost of breaking a line between two capitalised words (a capital, then lower case):
+/// inside a proper name ("Tiền | Giang", "Gia | Lai"; "Thông tin | và" is not one).
+/// Larger than any evenness cost of a title, so a name is split only when no other break
+/// fits (a title in capitals, where every break costs the same).
+const NAME_BREAK: usize = 10_000;
+
 /// Break a title into the fewest lines of at most [`TITLE_LINE`] characters, choosing
 /// the break points that make the lines most even (least squared slack), so no word
-/// is left alone on the last line.
+/// is left alone on the last line, and never inside a proper name when a line can break
+/// elsewhere.
 pub fn balance_title(title: &str) -> Vec<String> {
     let words: Vec<&str> = title.split_whitespace().collect();
     let total = words.iter().map(|w| w.chars().count() + 1).sum::<usize>();
@@ -228,7 +235,13 @@ pub fn balance_title(title: &str) -> Vec<String> {
                     continue;
                 }
                 let d = l.abs_diff(target);
-                let c = best[k - 1][j] + d * d;
+                // "Tiền", "Giang": a capital then lower case ("DTI", "TỈNH" are not names)
+                let capital = |w: &str| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                };
+                let name = j > 0 && capital(words[j - 1]) && capital(words[j]);
+                let c = best[k - 1][j] + d * d + if name { NAME_BREAK } else { 0 };
                 if c < best[k][i] {
                     best[k][i] = c;
                     from[k][i] = j;
@@ -286,5 +299,31 @@ pub fn figure_value(f: &Figure) -> Option<f64> {
     match f {
         Figure::Number(v) => Some(*v),
         Figure::Text(s) => number::parse(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::balance_title;
+
+    #[test]
+    fn a_title_is_not_broken_inside_a_proper_name() {
+        let t = "Nâng cao chỉ số chuyển đổi số tỉnh Tiền Giang năm 2023 và các năm tiếp theo";
+        let lines = balance_title(t);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines.join(" "), t);
+        assert!(lines.iter().all(|l| !l.ends_with("Tiền")), "{lines:?}");
+        let t = "Nâng cao chỉ số Chuyển đổi số của tỉnh Gia Lai năm 2023 và các năm tiếp theo";
+        assert!(balance_title(t).iter().all(|l| !l.ends_with("Gia")));
+    }
+
+    #[test]
+    fn titles_in_capitals_are_still_balanced() {
+        let t = "CẢI THIỆN VÀ NÂNG CAO CHỈ SỐ CHUYỂN ĐỔI SỐ (DTI) TỈNH CÀ MAU NĂM 2023";
+        let lines = balance_title(t);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        let (a, b) = (lines[0].chars().count(), lines[1].chars().count());
+        assert!(a.abs_diff(b) < 12, "{lines:?}");
+        assert!(lines.iter().all(|l| l.contains(' ')), "{lines:?}");
     }
 }

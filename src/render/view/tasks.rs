@@ -29,6 +29,8 @@ pub struct Assignment {
 pub struct AssignmentView {
     /// The columns shown (a column no row fills is left out), widths from content.
     pub columns: Vec<Column>,
+    /// Positions (in `columns`) of the cells that are Markdown: the task's body.
+    pub markdown: Vec<usize>,
     pub groups: Vec<AssignmentGroup>,
     pub rows: usize,
 }
@@ -183,6 +185,7 @@ const COLUMNS: &[(&str, &str)] = &[
     ("number", "TT"),
     ("code", "Mã chỉ số"),
     ("name", "Tên chỉ số"),
+    ("body", "Nhiệm vụ"),
     ("max_points", "Điểm tối đa"),
     ("method", "Cách xác định và tính điểm"),
     ("lead", "Cơ quan chủ trì"),
@@ -239,6 +242,7 @@ pub fn assignment(plan: &Plan, appendix: &Appendix, catalogue: &Catalogue) -> As
             (n + 1).to_string(),
             codes.join(", "),
             name,
+            task.body.clone().unwrap_or_default(),
             max_points,
             method,
             joined(&task.lead),
@@ -254,7 +258,7 @@ pub fn assignment(plan: &Plan, appendix: &Appendix, catalogue: &Catalogue) -> As
                 .unwrap_or_default(),
             task.note.clone().unwrap_or_default(),
         ];
-        for (k, cell) in cells.iter_mut().enumerate().skip(5) {
+        for (k, cell) in cells.iter_mut().enumerate().skip(6) {
             if is_ditto(cell) && !prev[k].is_empty() {
                 *cell = prev[k].clone();
             }
@@ -329,7 +333,14 @@ pub fn assignment(plan: &Plan, appendix: &Appendix, catalogue: &Catalogue) -> As
         });
     }
     let rows = selected.len();
+    let markdown = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.key == "body")
+        .map(|(i, _)| i)
+        .collect();
     AssignmentView {
+        markdown,
         columns,
         rows,
         groups: groups

@@ -181,11 +181,18 @@ impl Registry {
         check_times(&agencies, &ids, &mut problems);
         let province_index = index_provinces(&provinces, &mut problems);
         if problems.is_empty() {
+            let suggest_index = super::suggest::SuggestIndex::new(
+                agencies
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, a)| spellings(a).map(move |s| (normalise_key(s), i))),
+            );
             Ok(Registry {
                 agencies,
                 index,
                 provinces,
                 province_index,
+                suggest_index,
             })
         } else {
             Err(problems)

@@ -422,3 +422,61 @@ fn time_problems_are_refused() {
     let err = Registry::parse(date).unwrap_err().to_string();
     assert!(err.contains("ISO date"), "{err}");
 }
+
+/// The trigram index answers as the scan of every spelling does, on misspellings of every
+/// spelling in the registry (a letter dropped, doubled, changed; cut off; words swapped)
+/// and on unrelated and very long names.
+#[test]
+fn the_suggestion_index_agrees_with_a_scan() {
+    let index = &reg().suggest_index;
+    let mut names: Vec<String> = vec![
+        String::new(),
+        "x".repeat(5000),
+        "Phòng Cảnh sát giao thông".into(),
+        "Ban quản lý dự án".into(),
+        "sở".into(),
+    ];
+    for a in reg().agencies() {
+        for s in spellings(a) {
+            let key = normalise_key(s);
+            let chars: Vec<char> = key.chars().collect();
+            let n = chars.len();
+            names.push(key.clone());
+            for at in [n / 2, n.saturating_sub(1)] {
+                let mut dropped = chars.clone();
+                if at < n {
+                    dropped.remove(at);
+                }
+                names.push(dropped.iter().collect());
+                let mut doubled = chars.clone();
+                if at < n {
+                    doubled.insert(at, chars[at]);
+                }
+                names.push(doubled.iter().collect());
+                let mut changed = chars.clone();
+                if at < n {
+                    changed[at] = 'q';
+                }
+                names.push(changed.iter().collect());
+            }
+            names.push(chars[..n * 2 / 3].iter().collect());
+            names.push(chars[..n.min(9)].iter().collect());
+            let mut words: Vec<&str> = key.split(' ').collect();
+            words.reverse();
+            names.push(words.join(" "));
+            names.push(format!("{key} tỉnh tiền giang"));
+        }
+    }
+    let mut suggested = 0;
+    for name in &names {
+        let fast = index.best(name, SUGGEST_THRESHOLD);
+        assert_eq!(fast, index.scan(name, SUGGEST_THRESHOLD), "{name:?}");
+        suggested += usize::from(fast.is_some());
+    }
+    // Not a vacuous agreement: most of the variants do get a suggestion.
+    assert!(
+        suggested * 2 > names.len(),
+        "{suggested} of {}",
+        names.len()
+    );
+}

@@ -1,0 +1,166 @@
+//! KH135 misspelt-term: a term of the DTI vocabulary misspelt in a way no reader takes
+//! for another word ("chuyên đổi số", "Thẻ chế số", "Công TTĐT", "Vò sò").
+
+use crate::diagnostic::{Diagnostic, Level};
+use crate::lint::context::Context;
+use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText, t};
+
+pub static RULE: RuleDef = RuleDef {
+    meta: Meta {
+        code: "KH135",
+        name: "misspelt-term",
+        level: Level::Info,
+        summary: StaticText::new(
+            "thuật ngữ chuyển đổi số viết sai chính tả",
+            "a digital-transformation term misspelt",
+        ),
+        explanation: Explanation {
+            why: StaticText::new(
+                "các bản kế hoạch chép từ bản in hay bảng tính hay sai dấu ở đúng những từ lặp lại nhiều nhất (\"chuyên đổi số\", \"Thẻ chế số\", \"Công TTĐT\" cho \"Cổng TTĐT\", \"Vò sò\" cho \"Vỏ sò\"); văn bản ban hành với lỗi đó thì thiếu trang trọng, và tìm kiếm theo thuật ngữ đúng bỏ sót đoạn đó. Chỉ những cách viết không thể là từ khác mới được báo",
+                "plans copied from print or spreadsheets often lose a diacritic in exactly the words they repeat most (\"chuyên đổi số\", \"Thẻ chế số\", \"Công TTĐT\" for \"Cổng TTĐT\", \"Vò sò\" for \"Vỏ sò\"); a document issued with them reads carelessly, and a search for the right term misses the passage. Only spellings that cannot be another word are reported",
+            ),
+            bad: "tasks:\n  - id: nv-1\n    body: Đẩy mạnh chuyên đổi số trong doanh nghiệp nhỏ và vừa\n",
+            good: "tasks:\n  - id: nv-1\n    body: Đẩy mạnh chuyển đổi số trong doanh nghiệp nhỏ và vừa\n",
+        },
+    },
+    check: Check::Plan(check),
+};
+
+/// A misspelling, its correction, and whether case must match (a capital "Công" is the
+/// portal's "Cổng"; "dịch vụ công thông tin" is not).
+const TERMS: &[(&str, &str, bool)] = &[
+    ("chuyên đổi số", "chuyển đổi số", false),
+    ("thẻ chế số", "thể chế số", false),
+    ("thế chế số", "thể chế số", false),
+    ("thê chế số", "thể chế số", false),
+    ("vò sò", "vỏ sò", false),
+    ("ủy ban nhân tỉnh", "ủy ban nhân dân tỉnh", false),
+    ("Công TTĐT", "Cổng TTĐT", true),
+    ("Công thông tin điện tử", "Cổng thông tin điện tử", true),
+    ("Công Thông tin điện tử", "Cổng Thông tin điện tử", true),
+    ("Công dịch vụ công", "Cổng dịch vụ công", true),
+    ("Công Dịch vụ công", "Cổng Dịch vụ công", true),
+];
+
+/// A part of each misspelling that is lower case as the texts write it.
+const TAILS: &[&str] = &[
+    "huyên đổi số",
+    "hẻ chế số",
+    "hế chế số",
+    "hê chế số",
+    "ò sò",
+    "ban nhân tỉnh",
+    "Công TTĐT",
+    "Công thông tin",
+    "Công Thông tin",
+    "Công dịch vụ",
+    "Công Dịch vụ",
+];
+
+/// Every misspelt term in `text`: byte range, the spelling as written, its correction.
+pub fn misspellings(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    // Most texts hold none of the misspellings: look for their lower-case tails before
+    // lower-casing anything (a text in capitals is not checked).
+    if !TAILS.iter().any(|tail| text.contains(tail)) {
+        return Vec::new();
+    }
+    let lower = text.to_lowercase();
+    // Vietnamese letters keep their byte length when lower-cased; if some character
+    // does not, only the case-sensitive terms are looked for.
+    let folded = (lower.len() == text.len()).then_some(lower.as_str());
+    let boundary = |hay: &str, at: usize, end: usize| {
+        !hay[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !hay[end..].chars().next().is_some_and(char::is_alphanumeric)
+    };
+    let mut out = Vec::new();
+    for &(wrong, right, exact) in TERMS {
+        let hay = if exact {
+            text
+        } else {
+            match folded {
+                Some(l) => l,
+                None => continue,
+            }
+        };
+        let mut from = 0;
+        while let Some(i) = hay[from..].find(wrong) {
+            let at = from + i;
+            let end = at + wrong.len();
+            if boundary(hay, at, end) {
+                out.push((at..end, right));
+            }
+            from = end;
+        }
+    }
+    out.sort_by_key(|(r, _)| r.start);
+    out
+}
+
+fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let texts = cx.texts();
+    for f in texts.fields() {
+        for (range, right) in misspellings(&f.text) {
+            let written = &f.text[range.clone()];
+            // The correction in the case of the text as written ("Chuyên đổi số" →
+            // "Chuyển đổi số").
+            let right = match (written.chars().next(), right.chars().next()) {
+                (Some(w), Some(r)) if w.is_uppercase() && r.is_lowercase() => {
+                    r.to_uppercase().chain(right.chars().skip(1)).collect()
+                }
+                _ => right.to_string(),
+            };
+            out.push(
+                RULE.meta
+                    .diag(
+                        format!("\"{written}\" viết sai, đúng là \"{right}\""),
+                        format!("\"{written}\" is misspelt: \"{right}\""),
+                        texts.phrase(f, range),
+                    )
+                    .with_path(f.path.clone())
+                    .with_label(t("sai chính tả", "misspelt"))
+                    .with_help(t(
+                        format!("viết \"{right}\""),
+                        format!("write \"{right}\""),
+                    )),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misspellings;
+
+    #[test]
+    fn misspelt_and_right() {
+        let t = "Thẻ chế số; Chuyên đổi số; sàn Vò sò; Công TTĐT tỉnh; Văn phòng Ủy ban nhân tỉnh";
+        let got: Vec<(&str, &str)> = misspellings(t)
+            .into_iter()
+            .map(|(r, right)| (&t[r], right))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Thẻ chế số", "thể chế số"),
+                ("Chuyên đổi số", "chuyển đổi số"),
+                ("Vò sò", "vỏ sò"),
+                ("Công TTĐT", "Cổng TTĐT"),
+                ("Ủy ban nhân tỉnh", "ủy ban nhân dân tỉnh"),
+            ]
+        );
+        for ok in [
+            "chuyển đổi số",
+            "chuyên gia chuyển đổi số",
+            "Thể chế số",
+            "Cổng TTĐT tỉnh",
+            "Công an tỉnh",
+            "Sở Công Thương",
+            "cung cấp dịch vụ công thông tin điện tử",
+            "sàn Vỏ sò",
+            "Ủy ban nhân dân tỉnh",
+            "thế chế sốt",
+        ] {
+            assert!(misspellings(ok).is_empty(), "{ok}");
+        }
+    }
+}
