@@ -39,7 +39,8 @@ if [[ ! -d "$PLANS" ]]; then
 fi
 echo "files: $(find "$PLANS" -name '*.yaml' ! -name kehoach.yaml | wc -l), $(du -sh "$PLANS" | cut -f1), cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# One timed run: prints "wall_seconds max_rss_kb exit_code".
+# One timed run: prints "wall_seconds max_rss_kb exit_code cpu_seconds" (cpu = user + system:
+# on a loaded machine the CPU time of a --jobs 1 run is the figure to compare).
 timed() {
   local log code=0
   log=$(mktemp)
@@ -48,8 +49,9 @@ timed() {
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/{print $2}' "$log" |
     awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(awk -F': ' '/Maximum resident set size/{print $2}' "$log")
+  cpu=$(awk -F': ' '/User time \(seconds\)|System time \(seconds\)/{t += $2} END {print t}' "$log")
   rm -f "$log"
-  echo "$wall $rss $code"
+  echo "$wall $rss $code $cpu"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -60,12 +62,13 @@ bench() {
   shift
   local runs=()
   for _ in $(seq "$RUNS"); do runs+=("$(timed "$@")"); done
-  local wall rss all
+  local wall rss all cpu
   wall=$(printf '%s\n' "${runs[@]}" | awk '{print $1}' | median)
+  cpu=$(printf '%s\n' "${runs[@]}" | awk '{print $4}' | median)
   rss=$(printf '%s\n' "${runs[@]}" | awk '{print $2}' | sort -n | tail -1)
   all=$(printf '%s\n' "${runs[@]}" | awk '{printf "%s ", $1}')
-  printf '%-16s wall %6.2f s (median of %s: %s)  peak RSS %6.1f MB  exit %s\n' \
-    "$name" "$wall" "$RUNS" "$all" "$(awk "BEGIN {print $rss / 1024}")" \
+  printf '%-16s wall %6.2f s (median of %s: %s)  cpu %6.2f s  peak RSS %6.1f MB  exit %s\n' \
+    "$name" "$wall" "$RUNS" "$all" "$cpu" "$(awk "BEGIN {print $rss / 1024}")" \
     "$(printf '%s\n' "${runs[@]}" | awk '{print $3}' | sort -u | tr '\n' ' ')"
 }
 
