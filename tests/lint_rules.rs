@@ -552,10 +552,10 @@ fn example_counts(code: &str, example: &str) -> Vec<(&'static str, usize, String
         .collect()
 }
 
-/// Rules whose `explain` examples do not yet do what they say (KH205's bad example names
-/// no catalogue indicator the mini catalogues have; KH502's bad example needs a baseline of its own). A known list that
-/// must shrink: a rule listed here whose examples work fails the test.
-const KNOWN_BAD_EXAMPLES: &[&str] = &["KH205", "KH502"];
+/// Rules whose `explain` examples do not yet do what they say: none now (KH205's bad
+/// example says which indicator it names; KH502's uses the base plan's own indices). A
+/// known list that must stay empty: a rule listed here whose examples work fails the test.
+const KNOWN_BAD_EXAMPLES: &[&str] = &[];
 
 #[test]
 fn every_explain_bad_example_raises_its_rule_and_the_good_one_does_not() {

@@ -29,7 +29,7 @@ pub static RULE: RuleDef = RuleDef {
                 "nhiều kế hoạch giao chỉ số bằng cách nêu nội dung của nó (\"cung cấp số lượng người dân có danh tính số\" là chỉ số 8.1) chứ không ghi mã. Nhiệm vụ đó vẫn phục vụ chỉ số, nhưng ghi mã thì bảng điểm, bảng phân công theo cơ quan và người đọc đều thấy rõ chỉ số nào do ai chịu trách nhiệm. `kehoach lint --fix` thêm mã vào nhiệm vụ",
                 "many plans assign an indicator by naming its subject (\"provide the number of residents with a digital identity\" is indicator 8.1) rather than its code. The task still serves the indicator, but with the code the score, the per-agency extract and the reader all see which agency answers for which indicator. `kehoach lint --fix` adds the code to the task",
             ),
-            bad: "tasks:\n  - id: nv-8.3\n    body: Công an tỉnh cung cấp số lượng người dân có danh tính số/ tài khoản định danh điện tử trên địa bàn tỉnh.\n    lead: [Công an tỉnh]\n",
+            bad: "tasks:\n  # chỉ số 8.1, nhưng không ghi mã\n  - id: nv-8.3\n    body: Công an tỉnh cung cấp số lượng người dân có danh tính số/ tài khoản định danh điện tử trên địa bàn tỉnh.\n    lead: [Công an tỉnh]\n",
             good: "tasks:\n  - id: nv-8.3\n    indicators: [\"8.1\"]\n    body: Công an tỉnh cung cấp số lượng người dân có danh tính số/ tài khoản định danh điện tử trên địa bàn tỉnh.\n    lead: [Công an tỉnh]\n",
         },
     },
