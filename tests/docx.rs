@@ -46,8 +46,8 @@ fn export_bundled(name: &str) -> DocxOutput {
     render_plan_docx(&loaded.plan, &catalogue).unwrap()
 }
 
-/// Every part of the archive, by name.
-fn parts(docx: &[u8]) -> BTreeMap<String, String> {
+/// Every part of a zip archive (DOCX, XLSX), by name.
+pub fn parts(docx: &[u8]) -> BTreeMap<String, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(docx)).unwrap();
     let mut out = BTreeMap::new();
     for i in 0..zip.len() {

@@ -6,7 +6,7 @@
 //! `plans/gia-lai-2023.yaml`.
 
 use std::collections::{BTreeMap, HashSet};
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
@@ -60,19 +60,6 @@ fn date(d: &Data) -> Option<(u16, u8, u8)> {
         Data::Empty => None,
         other => panic!("expected a date cell, found {other:?}"),
     }
-}
-
-/// Every part of a zip archive, by name.
-fn zip_parts(bytes: &[u8]) -> BTreeMap<String, String> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = BTreeMap::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        let mut s = String::new();
-        f.read_to_string(&mut s).unwrap();
-        out.insert(f.name().to_string(), s);
-    }
-    out
 }
 
 const HEADER: [&str; 9] = [
@@ -311,7 +298,7 @@ fn xlsx_budget_cells_are_numbers() {
 fn xlsx_header_is_frozen_repeated_and_printed_landscape() {
     let plan = load(&bundled("tien-giang-2023.yaml"));
     let bytes = xlsx_of(&plan);
-    let parts = zip_parts(&bytes);
+    let parts = crate::docx::parts(&bytes);
     let sheets: Vec<&String> = parts
         .keys()
         .filter(|k| k.starts_with("xl/worksheets/sheet"))
@@ -673,7 +660,7 @@ fn render_agency_docx_holds_that_agencys_tasks_only() {
         String::from_utf8_lossy(&run.stderr)
     );
     assert!(out.ends_with("tien-giang-2023-so-y-te.docx"));
-    let parts = zip_parts(&std::fs::read(&out).unwrap());
+    let parts = crate::docx::parts(&std::fs::read(&out).unwrap());
     let doc = &parts["word/document.xml"];
     // The text of the document, runs joined (the XML is docx-rs's, one run a span).
     let mut reader = quick_xml::Reader::from_str(doc);
