@@ -16,7 +16,9 @@ fuzz_target!(|data: &[u8]| {
     let _ = kehoach::vn::date::Date::parse_iso(text);
     let _ = kehoach::vn::date::Date::parse_dmy(text);
     let d = kehoach::vn::deadline::Deadline::parse(text);
-    let _ = d.message();
+    if let kehoach::vn::deadline::DeadlineKind::Unparseable { reason } = d.kind {
+        let _ = reason.message();
+    }
     let _ = d.is_blank();
     let _ = d.is_time();
     if let (Some(a), Some(b)) = (d.earliest(), d.latest()) {
