@@ -684,3 +684,19 @@ fn terminal_output_escapes_control_characters() {
         );
     }
 }
+
+/// Found by the `vn_parse` fuzz target (fuzz/artifacts/vn_parse/crash-ef96bdd8…): a figure
+/// of 319 digits parsed as infinity, which would print "inf" in the PDF and poison sums.
+/// It is not a number; neither is any figure past f64's range.
+#[test]
+fn fuzz_a_figure_past_f64_is_not_a_number() {
+    let crash = std::fs::read_to_string(fixture("fuzz/vn_parse-number-overflows.txt")).unwrap();
+    assert_eq!(kehoach::vn::number::parse(&crash), None, "{crash:?}");
+    let huge = format!("1{}", "0".repeat(400));
+    assert_eq!(kehoach::vn::number::parse(&huge), None);
+    assert_eq!(kehoach::vn::number::parse(&format!("-{huge}")), None);
+    // The largest figures plans write still parse.
+    assert_eq!(kehoach::vn::number::parse("1.000"), Some(1000.0));
+    assert_eq!(kehoach::vn::number::parse("226.420"), Some(226420.0));
+    assert_eq!(kehoach::vn::number::parse("468,9"), Some(468.9));
+}

@@ -43,7 +43,9 @@ pub fn parse(s: &str) -> Option<f64> {
     } else {
         t.to_string()
     };
-    let v: f64 = normalised.parse().ok()?;
+    // A figure too large for f64 ("5111…" of 300 digits) is not a number: it would print
+    // "inf" in the PDF and poison every sum (found by the vn_parse fuzz target).
+    let v: f64 = normalised.parse().ok().filter(|v: &f64| v.is_finite())?;
     Some(if neg { -v } else { v })
 }
 
