@@ -11,8 +11,8 @@ use kehoach::lint::{CatalogueIndex, Linter, rules};
 use kehoach::source::SourceFile;
 use kehoach::vn::agency::Registry;
 
-/// The rules whose fixtures this file runs.
-const RULES: &[&str] = &[
+/// The rules whose fixtures this file runs (tests/lint_rules.rs reads this list too).
+pub const RULES: &[&str] = &[
     "malformed-citation",
     "citation-date-conflict",
     "truncated-text",
