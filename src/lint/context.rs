@@ -23,6 +23,10 @@ pub struct Context<'a> {
     lookups: std::cell::OnceCell<Vec<(Mention, Lookup<'a>)>>,
     deadlines: std::cell::OnceCell<Vec<Option<Deadline>>>,
     texts: std::cell::OnceCell<super::text::TextIndex<'a>>,
+    coverage: std::cell::OnceCell<Vec<(&'a super::catindex::EntryInfo, super::cover::Cover)>>,
+    /// The fast reader's tree of the source, when the plan was read from it; handed to
+    /// the [`TextIndex`](super::text::TextIndex) so that the file is parsed once.
+    tree: std::cell::Cell<Option<crate::yaml::tree::Node<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -40,7 +44,15 @@ impl<'a> Context<'a> {
             lookups: std::cell::OnceCell::new(),
             deadlines: std::cell::OnceCell::new(),
             texts: std::cell::OnceCell::new(),
+            coverage: std::cell::OnceCell::new(),
+            tree: std::cell::Cell::new(None),
         }
+    }
+
+    /// Use the YAML tree the plan was read from (the source's fast-reader tree).
+    pub fn with_tree(self, tree: Option<crate::yaml::tree::Node<'a>>) -> Self {
+        self.tree.set(tree);
+        self
     }
 
     /// Each task's deadline, parsed once per file for all deadline rules (by task index).
@@ -79,7 +91,14 @@ impl<'a> Context<'a> {
     /// means to locate a phrase in one.
     pub fn texts(&self) -> &super::text::TextIndex<'a> {
         self.texts
-            .get_or_init(|| super::text::TextIndex::new(self.plan, self.source))
+            .get_or_init(|| super::text::TextIndex::new(self.plan, self.source, self.tree.take()))
+    }
+
+    /// Where `lint::coverage::of` keeps the file's coverage.
+    pub fn coverage_cell(
+        &self,
+    ) -> &std::cell::OnceCell<Vec<(&'a super::catindex::EntryInfo, super::cover::Cover)>> {
+        &self.coverage
     }
 
     /// Check agency names against a registry.

@@ -10,19 +10,12 @@ use super::catindex::EntryInfo;
 use super::context::Context;
 use super::named::Hit;
 
-/// How one indicator is covered.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Cover {
-    /// A task lists its code, or a sub-indicator's.
-    Task,
-    /// Declared in `kept`.
-    Kept,
-    /// At full points in the baseline (by class or by figure).
-    FullInBaseline,
-    /// Named in the text of these tasks (index, the phrase found), without its code.
-    Named(Vec<(usize, Hit)>),
-    /// Not covered.
-    None,
+pub use super::cover::Cover;
+
+/// Each scored indicator of the catalogue with its cover, in catalogue order, computed
+/// once per file for the coverage rules. Empty without a catalogue.
+pub fn of<'a, 'c>(cx: &'a Context<'c>) -> &'a [(&'c EntryInfo, Cover)] {
+    cx.coverage_cell().get_or_init(|| compute(cx))
 }
 
 /// Each scored indicator of the catalogue with its cover, in catalogue order. Empty

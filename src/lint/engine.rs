@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::plan::{Plan, parse_plan};
+use crate::plan::Plan;
+use crate::plan::load::parse_plan_with_tree;
 use crate::source::SourceFile;
 use crate::vn::agency::Registry;
 
@@ -97,8 +98,8 @@ impl<'a> Linter<'a> {
         let mut catalogue = None;
         let (mut found, parsed) = match refused {
             Some(diags) => (diags, false),
-            None => match parse_plan(&source) {
-                Ok(plan) => {
+            None => match parse_plan_with_tree(&source) {
+                Ok((plan, tree)) => {
                     // A plan-local catalogue (`catalogue: dti-405-2025-tinh.yaml`, beside
                     // the plan) is read for this file.
                     let local = crate::catalogue::plan_local(&plan.catalogue.value, &source.path)
@@ -108,7 +109,7 @@ impl<'a> Linter<'a> {
                         .as_ref()
                         .or_else(|| self.catalogue_for(&plan.catalogue.value));
                     catalogue = cat.map(|c| c.id().to_string());
-                    (self.run_rules(&plan, &source, &levels, cat), true)
+                    (self.run_rules(&plan, tree, &source, &levels, cat), true)
                 }
                 Err(diags) => (diags, false),
             },
@@ -176,6 +177,7 @@ impl<'a> Linter<'a> {
     fn run_rules(
         &self,
         plan: &Plan,
+        tree: Option<crate::yaml::tree::Node<'_>>,
         source: &SourceFile,
         levels: &[Option<Level>],
         cat: Option<&CatalogueIndex>,
@@ -184,7 +186,8 @@ impl<'a> Linter<'a> {
         let plan = &*crate::lint::ditto::resolve(plan);
         let cx = Context::new(plan, source, cat)
             .with_known_catalogues(&self.ids)
-            .with_agencies(self.agencies);
+            .with_agencies(self.agencies)
+            .with_tree(tree);
         let mut out = Vec::new();
         for (rule, level) in rules::all().iter().zip(levels) {
             if level.is_some() {

@@ -7,6 +7,7 @@ pub mod asof;
 pub mod catindex;
 pub mod config;
 pub mod context;
+pub mod cover;
 pub mod coverage;
 pub mod discover;
 pub mod ditto;

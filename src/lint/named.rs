@@ -22,10 +22,15 @@ pub struct Hit {
 
 /// The names of one catalogue's scored indicators and their sub-indicators, as phrases
 /// of folded words, indexed by their first two words.
+///
+/// Words are interned: a phrase is a list of word numbers, and a text's word that is in
+/// no phrase cannot start or continue a match (this runs on every task text of every
+/// plan).
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    phrases: Vec<(Vec<String>, String)>,
-    by_start: HashMap<(String, String), Vec<usize>>,
+    phrases: Vec<(Vec<u32>, String)>,
+    vocab: HashMap<String, u32>,
+    by_start: HashMap<(u32, u32), Vec<usize>>,
 }
 
 /// Phrases shorter than this are not matched (too common to name one indicator).
@@ -60,19 +65,17 @@ impl NameIndex {
     /// The names of `indicators`: (code, name) of every indicator (depth 2 and below) of
     /// a catalogue, in its order.
     pub fn new<'a>(indicators: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
-        let mut idx = NameIndex::default();
+        let mut forms: Vec<(Vec<String>, String)> = Vec::new();
         for (code, name) in indicators {
             for form in short_forms(name) {
-                if form.len() >= MIN_WORDS
-                    && !idx.phrases.iter().any(|(p, c)| *p == form && c == code)
-                {
-                    idx.phrases.push((form, code.to_string()));
+                if form.len() >= MIN_WORDS && !forms.iter().any(|(p, c)| *p == form && c == code) {
+                    forms.push((form, code.to_string()));
                 }
             }
         }
         // The same short form for two indicators names neither.
         let mut count: HashMap<&Vec<String>, usize> = HashMap::new();
-        for (p, _) in &idx.phrases {
+        for (p, _) in &forms {
             *count.entry(p).or_default() += 1;
         }
         let ambiguous: Vec<Vec<String>> = count
@@ -80,29 +83,47 @@ impl NameIndex {
             .filter(|(_, n)| *n > 1)
             .map(|(p, _)| p.clone())
             .collect();
-        idx.phrases.retain(|(p, _)| !ambiguous.contains(p));
+        forms.retain(|(p, _)| !ambiguous.contains(p));
+        let mut idx = NameIndex::default();
+        for (form, code) in forms {
+            let ids = form
+                .into_iter()
+                .map(|w| {
+                    let next = idx.vocab.len() as u32;
+                    *idx.vocab.entry(w).or_insert(next)
+                })
+                .collect();
+            idx.phrases.push((ids, code));
+        }
         for (i, (p, _)) in idx.phrases.iter().enumerate() {
-            idx.by_start
-                .entry((p[0].clone(), p[1].clone()))
-                .or_default()
-                .push(i);
+            idx.by_start.entry((p[0], p[1])).or_default().push(i);
         }
         idx
     }
 
     /// Every indicator `text` names, longest phrase first where two overlap, in text order.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        let words = words(text);
+        // Each word as its number in the vocabulary (`None`: in no phrase), with its range.
+        let mut words: Vec<(Option<u32>, usize, usize)> = Vec::new();
+        for_each_word(text, &mut |w, s, e| {
+            words.push((self.vocab.get(w).copied(), s, e))
+        });
         let mut hits: Vec<Hit> = Vec::new();
         let mut i = 0;
         while i + 1 < words.len() {
-            let key = (words[i].0.clone(), words[i + 1].0.clone());
+            let (Some(a), Some(b)) = (words[i].0, words[i + 1].0) else {
+                i += 1;
+                continue;
+            };
             let mut best: Option<(usize, &str)> = None;
-            for &p in self.by_start.get(&key).into_iter().flatten() {
+            for &p in self.by_start.get(&(a, b)).into_iter().flatten() {
                 let (phrase, code) = &self.phrases[p];
                 let n = phrase.len();
                 let same = i + n <= words.len()
-                    && phrase.iter().zip(&words[i..i + n]).all(|(a, w)| *a == w.0);
+                    && phrase
+                        .iter()
+                        .zip(&words[i..i + n])
+                        .all(|(a, w)| Some(*a) == w.0);
                 if same && best.is_none_or(|(m, _)| n > m) {
                     best = Some((n, code));
                 }
@@ -182,38 +203,58 @@ fn strip_parentheses(s: &str) -> String {
 /// abbreviations spelt out, each with the byte range it came from.
 fn words(text: &str) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
+    for_each_word(text, &mut |w, s, e| out.push((w.to_string(), s, e)));
+    out
+}
+
+/// Call `f` with each folded word of `text` and its byte range (see [`words`]); one
+/// buffer for every word.
+fn for_each_word(text: &str, f: &mut dyn FnMut(&str, usize, usize)) {
     let mut start = None;
     let mut cur = String::new();
-    let flush = |cur: &mut String, s: usize, e: usize, out: &mut Vec<(String, usize, usize)>| {
+    let mut flush = |cur: &mut String, s: usize, e: usize| {
         if cur.is_empty() {
             return;
         }
         match ABBREVIATIONS.iter().find(|(a, _)| *a == cur.as_str()) {
-            Some((_, full)) => {
-                for w in full.split(' ') {
-                    out.push((w.to_string(), s, e));
-                }
-            }
-            None => out.push((cur.clone(), s, e)),
+            Some((_, full)) => full.split(' ').for_each(|w| f(w, s, e)),
+            None => f(cur, s, e),
         }
         cur.clear();
     };
     for (i, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
             start.get_or_insert(i);
             cur.push(fold_char(c));
         } else if let Some(s) = start.take() {
-            flush(&mut cur, s, i, &mut out);
+            flush(&mut cur, s, i);
         }
     }
     if let Some(s) = start {
-        flush(&mut cur, s, text.len(), &mut out);
+        flush(&mut cur, s, text.len());
     }
-    out
 }
 
-/// A letter without its tone and vowel marks, in lower case ("Ể" → 'e', "đ" → 'd').
+/// A letter without its tone and vowel marks, in lower case ("Ể" → 'e', "đ" → 'd'); a
+/// table lookup for Latin letters up to U+1EFF (Vietnamese is U+00C0–U+01B0 and
+/// U+1EA0–U+1EF9).
 pub fn fold_char(c: char) -> char {
+    const TABLE: u32 = 0x1f00;
+    static FOLDED: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        (0..TABLE)
+            .map(|u| char::from_u32(u).map_or('\u{fffd}', fold_char_slow))
+            .collect()
+    });
+    if c.is_ascii() {
+        c.to_ascii_lowercase()
+    } else if (c as u32) < TABLE {
+        FOLDED[c as usize]
+    } else {
+        fold_char_slow(c)
+    }
+}
+
+fn fold_char_slow(c: char) -> char {
     const GROUPS: &[(char, &str)] = &[
         ('a', "aàáảãạăằắẳẵặâầấẩẫậ"),
         ('e', "eèéẻẽẹêềếểễệ"),
@@ -246,6 +287,15 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fold_table_agrees_with_the_fold_rules() {
+        for u in (0..0x3000).chain([0x1_f600, 0x10_ffff]) {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(fold_char(c), fold_char_slow(c), "U+{u:04X}");
+            }
+        }
+    }
 
     #[test]
     fn folds_vietnamese_letters() {

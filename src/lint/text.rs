@@ -141,12 +141,27 @@ pub struct TextIndex<'a> {
 }
 
 impl<'a> TextIndex<'a> {
-    pub fn new(plan: &Plan, source: &'a SourceFile) -> Self {
+    /// The text fields of `plan`; `tree`, the fast reader's tree of `source` when the
+    /// caller has it (else the source is parsed when a span is first asked for).
+    pub fn new(
+        plan: &Plan,
+        source: &'a SourceFile,
+        tree: Option<crate::yaml::tree::Node<'a>>,
+    ) -> Self {
+        let cell = OnceCell::new();
+        if let Some(n) = tree {
+            let _ = cell.set(Some(Tree::Fast(n)));
+        }
         TextIndex {
             source,
             fields: collect(plan),
-            tree: OnceCell::new(),
+            tree: cell,
         }
+    }
+
+    /// The source's YAML tree (parsed on first use when not given).
+    pub fn tree(&self) -> Option<&Tree<'a>> {
+        self.tree.get_or_init(|| Tree::parse(self.source)).as_ref()
     }
 
     pub fn fields(&self) -> &[TextField] {
@@ -187,11 +202,7 @@ impl<'a> TextIndex<'a> {
 
     /// The span of the scalar at a YAML path, read from the source's tree.
     pub fn scalar_span(&self, path: &str) -> Option<Span> {
-        let tree = self
-            .tree
-            .get_or_init(|| Tree::parse(self.source))
-            .as_ref()?;
-        tree.find(&parse_path(path))
+        self.tree()?.find(&parse_path(path))
     }
 }
 
@@ -224,7 +235,7 @@ fn parse_path(path: &str) -> Vec<Step<'_>> {
 }
 
 /// The source's YAML tree: the fast reader's when it takes the file, else serde-saphyr's.
-enum Tree<'a> {
+pub enum Tree<'a> {
     Fast(crate::yaml::tree::Node<'a>),
     Full(crate::plan::node::Node),
 }
@@ -244,6 +255,36 @@ impl<'a> Tree<'a> {
             Tree::Fast(n) => find_fast(n, steps),
             Tree::Full(n) => find_full(n, steps),
         }
+    }
+
+    /// Every string value of the document (mapping keys left out), with its span, in
+    /// document order.
+    pub fn each_string(&self, f: &mut dyn FnMut(&str, Span)) {
+        match self {
+            Tree::Fast(n) => each_fast(n, f),
+            Tree::Full(n) => each_full(n, f),
+        }
+    }
+}
+
+fn each_fast(node: &crate::yaml::tree::Node<'_>, f: &mut dyn FnMut(&str, Span)) {
+    use crate::yaml::tree::Kind;
+    match &node.kind {
+        Kind::Plain(s) => f(s, node.span),
+        Kind::Text(s) => f(s, node.span),
+        Kind::Seq(items) => items.iter().for_each(|n| each_fast(n, f)),
+        Kind::Map(entries) => entries.iter().for_each(|(_, n)| each_fast(n, f)),
+        Kind::Empty => {}
+    }
+}
+
+fn each_full(node: &crate::plan::node::Node, f: &mut dyn FnMut(&str, Span)) {
+    use crate::plan::node::NodeKind;
+    match &node.kind {
+        NodeKind::Str(s) => f(s, node.span),
+        NodeKind::Seq(items) => items.iter().for_each(|n| each_full(n, f)),
+        NodeKind::Map(entries) => entries.iter().for_each(|(_, n)| each_full(n, f)),
+        _ => {}
     }
 }
 

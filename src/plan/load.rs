@@ -33,6 +33,15 @@ pub fn load_plan(path: &Path) -> Result<LoadedPlan, LoadError> {
 
 /// Parse plan text. On failure, returns every problem found, each located.
 pub fn parse_plan(source: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
+    parse_plan_with_tree(source).map(|(plan, _)| plan)
+}
+
+/// Parse plan text, and keep the fast reader's YAML tree when the plan came from it
+/// (lint reads spans from that tree instead of parsing the file again). The tree is
+/// `None` when serde-saphyr read the plan.
+pub fn parse_plan_with_tree(
+    source: &SourceFile,
+) -> Result<(Plan, Option<crate::yaml::tree::Node<'_>>), Vec<Diagnostic>> {
     if source.text.len() as u64 > MAX_PLAN_BYTES {
         return Err(vec![
             too_large(source.text.len() as u64, MAX_PLAN_BYTES).with_file(&source.path),
@@ -40,11 +49,13 @@ pub fn parse_plan(source: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
     }
     // The fast path reads the YAML plans are usually written in; anything else, and every
     // error, goes through serde-saphyr (see `crate::yaml`).
-    if let Some(plan) = crate::yaml::from_str::<Plan>(&source.text) {
-        return Ok(plan);
+    if let Ok(tree) = crate::yaml::tree::parse(&source.text) {
+        if let Ok(plan) = <Plan as serde::Deserialize>::deserialize(&tree) {
+            return Ok((plan, Some(tree)));
+        }
     }
     match crate::yaml::from_str_saphyr::<Plan>(&source.text) {
-        Ok(plan) => Ok(plan),
+        Ok(plan) => Ok((plan, None)),
         Err(err) => Err(super::check::diagnose(source, &err)),
     }
 }

@@ -887,8 +887,26 @@ impl<'a> Keys<'a> {
 /// U+FFFF), or of a carriage return or byte-order mark (U+FEFF), which this reader leaves
 /// to serde-saphyr; `None` if there is none.
 pub fn first_unprintable(b: &[u8]) -> Option<usize> {
+    // A byte that can begin what this looks for; chunks of bytes none of which can are
+    // skipped whole (a branch-free test the compiler vectorises: this runs over every
+    // byte of every plan).
+    fn may_start(c: u8) -> bool {
+        ((c < 0x20) & (c != b'\t') & (c != b'\n'))
+            | (c == 0x7f)
+            | (c == 0xc2)
+            | (c == 0xe2)
+            | (c == 0xef)
+    }
+    const CHUNK: usize = 32;
     let mut i = 0;
     while i < b.len() {
+        if i % CHUNK == 0 && i + CHUNK <= b.len() {
+            let chunk = &b[i..i + CHUNK];
+            if !chunk.iter().fold(false, |acc, &c| acc | may_start(c)) {
+                i += CHUNK;
+                continue;
+            }
+        }
         let c = b[i];
         if c < 0x80 {
             if (c < 0x20 && c != b'\t' && c != b'\n') || c == 0x7f {
@@ -922,4 +940,51 @@ pub fn first_unprintable(b: &[u8]) -> Option<usize> {
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
     hay.iter().position(|&b| b == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_unprintable;
+
+    /// The byte-at-a-time definition the chunked scan must agree with.
+    fn naive(b: &[u8]) -> Option<usize> {
+        let s = String::from_utf8_lossy(b);
+        let mut at = 0;
+        for c in s.chars() {
+            let bad = (c < ' ' && c != '\t' && c != '\n')
+                || ('\u{7f}'..='\u{9f}').contains(&c)
+                || matches!(
+                    c,
+                    '\u{feff}' | '\u{fffe}' | '\u{ffff}' | '\u{2028}' | '\u{2029}'
+                );
+            if bad {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+        None
+    }
+
+    #[test]
+    fn the_chunked_scan_finds_every_unprintable_at_every_offset() {
+        let filler = "Chuyển đổi số – “tỉnh” … a:b\n".repeat(4);
+        for bad in [
+            "\u{0}", "\r", "\u{7f}", "\u{85}", "\u{9f}", "\u{feff}", "\u{fffe}", "\u{2028}",
+        ] {
+            for at in 0..70 {
+                let mut s: String = filler.chars().take(at).collect();
+                s.push_str(bad);
+                s.push_str(&filler);
+                let want = naive(s.as_bytes());
+                assert!(want.is_some());
+                assert_eq!(
+                    first_unprintable(s.as_bytes()),
+                    want,
+                    "{bad:?} after {at} chars"
+                );
+            }
+        }
+        assert_eq!(first_unprintable(filler.as_bytes()), None);
+        assert_eq!(first_unprintable("a\tb\n".repeat(40).as_bytes()), None);
+    }
 }

@@ -14,21 +14,22 @@ pub fn related(a: &str, b: &str) -> bool {
 
 /// Whether some row of the same indicator family as task `i` (the same code, an ancestor
 /// or a descendant: tables merge the lead and deadline cells of sub-rows) satisfies
-/// `has`. A task naming no indicator only counts itself.
+/// `has` (given each row's index and the row). A task naming no indicator only counts
+/// itself.
 pub fn family_has(
     tasks: &[crate::plan::Task],
     i: usize,
-    has: impl Fn(&crate::plan::Task) -> bool,
+    has: impl Fn(usize, &crate::plan::Task) -> bool,
 ) -> bool {
     let me = &tasks[i];
-    if has(me) {
+    if has(i, me) {
         return true;
     }
     if me.indicators.is_empty() {
         return false;
     }
-    tasks.iter().any(|t| {
-        has(t)
+    tasks.iter().enumerate().any(|(j, t)| {
+        has(j, t)
             && t.indicators
                 .iter()
                 .any(|c| me.indicators.iter().any(|m| related(&c.value, &m.value)))

@@ -40,10 +40,10 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(cat) = cx.catalogue else { return };
     // Per task: the indicators its text names, in catalogue order.
     let mut by_task: BTreeMap<usize, Vec<(String, crate::lint::named::Hit)>> = BTreeMap::new();
-    for (ind, cover) in coverage::compute(cx) {
+    for (ind, cover) in coverage::of(cx) {
         if let Cover::Named(hits) = cover {
             for (ti, hit) in hits {
-                by_task.entry(ti).or_default().push((ind.code.clone(), hit));
+                by_task.entry(*ti).or_default().push((ind.code.clone(), hit.clone()));
             }
         }
     }

@@ -3,7 +3,6 @@
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Explanation, Meta, StaticText, t, Check, RuleDef};
-use crate::vn::deadline::Deadline;
 
 /// A task serving an indicator without `deadline` (thời gian hoàn thành), or any task
 /// with a blank one.
@@ -45,10 +44,9 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if own.is_some_and(|d| !d.is_blank()) {
             continue;
         }
-        let has = |t: &crate::plan::Task| {
-            t.deadline
-                .as_ref()
-                .is_some_and(|d| !Deadline::parse(&d.value).is_blank())
+        // The deadlines parsed once per file (by task index).
+        let has = |j: usize, _: &crate::plan::Task| {
+            cx.deadlines()[j].as_ref().is_some_and(|d| !d.is_blank())
         };
         if super::family_has(&cx.plan.tasks, i, has) {
             continue;

@@ -31,8 +31,8 @@ pub static RULE: RuleDef = RuleDef {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (i, task) in cx.plan.tasks.iter().enumerate() {
         let has_lead =
-            |t: &crate::plan::Task| t.lead.iter().any(|l| !l.value.trim().is_empty());
-        if has_lead(task) {
+            |_: usize, t: &crate::plan::Task| t.lead.iter().any(|l| !l.value.trim().is_empty());
+        if has_lead(i, task) {
             continue;
         }
         // A prose task that assigns nothing (no indicator, no agency) is left to the

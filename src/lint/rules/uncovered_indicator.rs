@@ -35,8 +35,8 @@ pub static RULE: RuleDef = RuleDef {
 };
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    for (ind, cover) in coverage::compute(cx) {
-        if cover != Cover::None {
+    for &(ind, ref cover) in coverage::of(cx) {
+        if *cover != Cover::None {
             continue;
         }
         let code = ind.code.as_str();

@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText};
-use crate::plan::node::{Node, NodeKind};
 use crate::render::fonts::{self, Carry};
 use crate::render::markdown;
 
@@ -37,18 +36,15 @@ const META: Meta = Meta {
 };
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    {
-        let text = &cx.source.text;
-        // Nothing to find in most plans: skip the tree unless a character or a line could
-        // give a finding.
-        if !text.chars().any(|c| !c.is_ascii() && !fonts_carry(c)) && !text.lines().any(may_nest) {
-            return;
-        }
-        let node = crate::yaml::from_str::<Node>(text)
-            .or_else(|| crate::yaml::from_str_saphyr::<Node>(text).ok());
-        if let Some(node) = node {
-            walk(&node, out);
-        }
+    // Most plans have no character the fonts lack: then only the nesting is looked at.
+    let chars = cx
+        .source
+        .text
+        .chars()
+        .any(|c| !c.is_ascii() && !fonts_carry(c));
+    // The tree the plan was read from (parsed once per file, shared with the text rules).
+    if let Some(tree) = cx.texts().tree() {
+        tree.each_string(&mut |s, span| check_text(s, span, chars, out));
     }
 }
 
@@ -56,33 +52,34 @@ fn fonts_carry(c: char) -> bool {
     fonts::embedded_carry(c) == Carry::Yes
 }
 
-/// Whether a line could be part of Markdown nested over the limit: many `>`, many
-/// emphasis marks, or a list item indented six levels.
-fn may_nest(line: &str) -> bool {
-    let body = line.trim_start_matches(' ');
-    let indent = line.len() - body.len();
-    let count = |set: &[char]| line.chars().filter(|c| set.contains(c)).count();
-    count(&['>']) >= 4
-        || count(&['*', '_', '~']) >= markdown::MAX_DEPTH
-        || (indent >= markdown::MAX_DEPTH
-            && (body.starts_with(['-', '*', '+', '>'])
-                || body.starts_with(|c: char| c.is_ascii_digit())))
-}
-
-fn walk(node: &Node, out: &mut Vec<Diagnostic>) {
-    match &node.kind {
-        NodeKind::Str(s) => check_text(s, node, out),
-        NodeKind::Seq(items) => items.iter().for_each(|n| walk(n, out)),
-        NodeKind::Map(entries) => entries.iter().for_each(|(_, n)| walk(n, out)),
-        _ => {}
+/// Whether Markdown text could nest deeper than [`markdown::MAX_DEPTH`]: each level of
+/// structure needs a mark of its own (`>`, a list mark, emphasis, `#`, `|`, a fence),
+/// and one mark opens at most two levels (a list and its item) — plus a code block or a
+/// table cell at the bottom. Text with fewer marks is not parsed as Markdown at all.
+fn may_nest(s: &str) -> bool {
+    if s.len() <= 2 * markdown::MAX_DEPTH {
+        return false;
     }
+    let b = s.as_bytes();
+    let marks = b
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            matches!(c, b'>' | b'*' | b'_' | b'~' | b'#' | b'|' | b'-' | b'+' | b'=' | b'`')
+                || (c.is_ascii_digit() && matches!(b.get(i + 1), Some(b'.' | b')')))
+        })
+        .count();
+    2 * marks + 3 > markdown::MAX_DEPTH
 }
 
-fn check_text(s: &str, node: &Node, out: &mut Vec<Diagnostic>) {
-    let bad: BTreeSet<char> = s
-        .chars()
-        .filter(|&c| !c.is_ascii() && !fonts_carry(c))
-        .collect();
+fn check_text(s: &str, span: crate::source::Span, chars: bool, out: &mut Vec<Diagnostic>) {
+    let bad: BTreeSet<char> = if chars {
+        s.chars()
+            .filter(|&c| !c.is_ascii() && !fonts_carry(c))
+            .collect()
+    } else {
+        BTreeSet::new()
+    };
     if !bad.is_empty() {
         let list: Vec<String> = bad
             .iter()
@@ -99,7 +96,7 @@ fn check_text(s: &str, node: &Node, out: &mut Vec<Diagnostic>) {
                 format!(
                     "the text has characters the PDF or the fonts cannot carry ({list}): the render drops them or prints �"
                 ),
-                node.span,
+                span,
             )
             .with_help(crate::diagnostic::Text::new(
                 "xóa ký tự lạ (thường dán từ Word), hoặc thêm phông chữ có các ký tự đó bằng --font-path",
@@ -107,7 +104,7 @@ fn check_text(s: &str, node: &Node, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
-    if s.len() > 2 * markdown::MAX_DEPTH {
+    if may_nest(s) {
         let depth = markdown::nesting_depth(s);
         if depth > markdown::MAX_DEPTH {
             out.push(
@@ -120,7 +117,7 @@ fn check_text(s: &str, node: &Node, out: &mut Vec<Diagnostic>) {
                         "Markdown nested {depth} levels, over the limit of {}: the deeper part is printed as plain text",
                         markdown::MAX_DEPTH
                     ),
-                    node.span,
+                    span,
                 )
                 .with_help(crate::diagnostic::Text::new(
                     "giảm số cấp trích dẫn (>) và danh sách lồng nhau (mỗi cấp danh sách tính hai)",
