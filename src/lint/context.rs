@@ -24,6 +24,7 @@ pub struct Context<'a> {
     deadlines: std::cell::OnceCell<Vec<Option<Deadline>>>,
     texts: std::cell::OnceCell<super::text::TextIndex<'a>>,
     coverage: std::cell::OnceCell<Vec<(&'a super::catindex::EntryInfo, super::cover::Cover)>>,
+    top_keys: std::cell::OnceCell<Vec<(&'a str, Span)>>,
     /// The fast reader's tree of the source, when the plan was read from it; handed to
     /// the [`TextIndex`](super::text::TextIndex) so that the file is parsed once.
     tree: std::cell::Cell<Option<crate::yaml::tree::Node<'a>>>,
@@ -45,6 +46,7 @@ impl<'a> Context<'a> {
             deadlines: std::cell::OnceCell::new(),
             texts: std::cell::OnceCell::new(),
             coverage: std::cell::OnceCell::new(),
+            top_keys: std::cell::OnceCell::new(),
             tree: std::cell::Cell::new(None),
         }
     }
@@ -135,23 +137,37 @@ impl<'a> Context<'a> {
     /// The span of a top-level key (`tasks:`), found in the text; the `catalogue:` value
     /// when the key is absent.
     pub fn top_key_span(&self, key: &str) -> Span {
-        let text = &self.source.text;
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            if let Some(rest) = line.strip_prefix(key) {
-                if rest.starts_with(':') {
-                    let (l, c) = self.source.line_col(offset);
-                    return Span {
-                        line: l,
-                        column: c,
-                        offset,
-                        len: key.len(),
-                    };
+        // Every line that starts with `word:` (the first of each word), read once per file.
+        let keys = self.top_keys.get_or_init(|| {
+            let mut keys: Vec<(&'a str, Span)> = Vec::new();
+            let text: &'a str = &self.source.text;
+            let mut offset = 0;
+            for line in text.split_inclusive('\n') {
+                if let Some(colon) = line.find(':') {
+                    let k = &line[..colon];
+                    if !k.is_empty()
+                        && !k.starts_with([' ', '#', '-'])
+                        && !keys.iter().any(|(seen, _)| *seen == k)
+                    {
+                        let (l, c) = self.source.line_col(offset);
+                        keys.push((
+                            k,
+                            Span {
+                                line: l,
+                                column: c,
+                                offset,
+                                len: k.len(),
+                            },
+                        ));
+                    }
                 }
+                offset += line.len();
             }
-            offset += line.len();
-        }
-        self.plan.catalogue.span
+            keys
+        });
+        keys.iter()
+            .find(|(k, _)| *k == key)
+            .map_or(self.plan.catalogue.span, |(_, span)| *span)
     }
 
     /// The span of `needle` inside the source text of `within` (a scalar's span), or

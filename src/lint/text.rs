@@ -137,6 +137,7 @@ pub fn collect(plan: &Plan) -> Vec<TextField> {
 pub struct TextIndex<'a> {
     source: &'a SourceFile,
     fields: Vec<TextField>,
+    citations: OnceCell<Vec<Vec<crate::vn::citation::Citation>>>,
     tree: OnceCell<Option<Tree<'a>>>,
 }
 
@@ -155,8 +156,20 @@ impl<'a> TextIndex<'a> {
         TextIndex {
             source,
             fields: collect(plan),
+            citations: OnceCell::new(),
             tree: cell,
         }
+    }
+
+    /// The citations of each field (by field index), found once per file for the
+    /// citation rules.
+    pub fn citations(&self) -> &[Vec<crate::vn::citation::Citation>] {
+        self.citations.get_or_init(|| {
+            self.fields
+                .iter()
+                .map(|f| crate::vn::citation::find(&f.text))
+                .collect()
+        })
     }
 
     /// The source's YAML tree (parsed on first use when not given).

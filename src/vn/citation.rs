@@ -90,7 +90,7 @@ fn citation_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(nghị định|quyết định|nghị quyết|thông tư liên tịch|thông tư|chỉ thị|kế hoạch|công văn|kết luận)(?:\s+(số)\s*:?)?(?:\s+|$)",
+            r"(?i)(nghị định|quyết định|nghị quyết|thông tư liên tịch|thông tư|chỉ thị|kế hoạch|công văn|kết luận)(?:\s+(số)\s*:?)?(?:\s+|$)",
         )
         .expect("static regex")
     })
@@ -152,7 +152,29 @@ pub fn find(text: &str) -> Vec<Citation> {
     if !hint_re().is_match(text) {
         return out;
     }
-    for c in citation_re().captures_iter(text) {
+    // The regex has no `\b` (a Unicode word boundary keeps the regex crate off its fast
+    // automaton on Vietnamese text): a match must start a word, checked here, and a match
+    // that does not is tried again one character on.
+    let mut matches = Vec::new();
+    let mut at = 0;
+    while let Some(c) = citation_re().captures_at(text, at) {
+        let Some(whole) = c.get(0) else { break };
+        let inside_word = text[..whole.start()]
+            .chars()
+            .next_back()
+            .is_some_and(regex_syntax::is_word_character);
+        if inside_word {
+            at = whole.start()
+                + text[whole.start()..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+            continue;
+        }
+        at = whole.end();
+        matches.push(c);
+    }
+    for c in matches {
         let (Some(whole), Some(kind)) = (c.get(0), c.get(1)) else {
             continue;
         };

@@ -7,7 +7,6 @@ use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;
 use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText, t};
 use crate::vn::Date;
-use crate::vn::citation;
 
 pub static RULE: RuleDef = RuleDef {
     meta: Meta {
@@ -42,8 +41,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let fields = texts.fields();
     let mut by_key: HashMap<String, Vec<Cited>> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
-    for (k, f) in fields.iter().enumerate() {
-        for c in citation::find(&f.text) {
+    for (k, cited) in texts.citations().iter().enumerate() {
+        for c in cited {
             let (Some(key), Some(d)) = (c.key(), &c.date) else {
                 continue;
             };
@@ -59,7 +58,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 field: k,
                 range: d.range.clone(),
                 date,
-                number: c.number.map(|n| n.0).unwrap_or_default(),
+                number: c.number.as_ref().map(|n| n.0.clone()).unwrap_or_default(),
             });
         }
     }

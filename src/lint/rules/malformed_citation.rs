@@ -40,11 +40,15 @@ pub struct Problem {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let texts = cx.texts();
     let issued = cx.issue_date();
-    for f in texts.fields() {
+    for (f, cited) in texts.fields().iter().zip(texts.citations()) {
         if f.path.starts_with("bases[") || f.path.starts_with("document.") {
             continue;
         }
-        for p in problems(&f.text, issued) {
+        let mut found = Vec::new();
+        for c in cited {
+            problems_of(c, &f.text, issued, &mut found);
+        }
+        for p in found {
             out.push(
                 RULE.meta
                     .diag(p.text.vi, p.text.en, texts.phrase(f, p.range))

@@ -61,7 +61,12 @@ const TAILS: &[&str] = &[
 pub fn misspellings(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
     // Most texts hold none of the misspellings: look for their lower-case tails before
     // lower-casing anything (a text in capitals is not checked).
-    if !TAILS.iter().any(|tail| text.contains(tail)) {
+    static TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        let alts: Vec<String> = TAILS.iter().map(|t| regex::escape(t)).collect();
+        regex::Regex::new(&alts.join("|")).expect("static regex")
+    });
+    // One pass over the text for all the tails (a literal search, not one per tail).
+    if !TAIL.is_match(text) {
         return Vec::new();
     }
     let lower = text.to_lowercase();

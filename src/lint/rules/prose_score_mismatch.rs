@@ -113,9 +113,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         // The plan's own figure for a single indicator, when the text is of that year.
         let [code] = codes.as_slice() else { continue };
         let Some(b) = &plan.baseline else { continue };
-        let other_year = (2000..2100)
-            .filter(|y| *y != b.year)
-            .any(|y| f.text[..s.range.start].contains(&format!("Năm {y}")) || f.text[..s.range.start].contains(&format!("năm {y}")));
+        let other_year = years_named(&f.text[..s.range.start]).any(|y| y != b.year);
         if other_year {
             continue;
         }
@@ -144,5 +142,34 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+/// Every year 2000–2099 written as "năm YYYY" or "Năm YYYY" in `text`, in order.
+fn years_named(text: &str) -> impl Iterator<Item = i32> + '_ {
+    text.match_indices("ăm ").filter_map(move |(i, m)| {
+        let before = text[..i].chars().next_back()?;
+        if before != 'n' && before != 'N' {
+            return None;
+        }
+        let digits = text.get(i + m.len()..i + m.len() + 4)?;
+        let y: i32 = digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())??;
+        (2000..2100).contains(&y).then_some(y)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::years_named;
+
+    #[test]
+    fn years_are_read_after_nam_in_either_case() {
+        let y: Vec<i32> = years_named("Năm 2023 đạt 5/10 điểm; năm 2024, năm 19, năm 1999").collect();
+        assert_eq!(y, [2023, 2024]);
+        assert_eq!(years_named("trong năm nay").count(), 0);
+        assert_eq!(years_named("nằm 2023").count(), 0);
     }
 }
