@@ -16,6 +16,8 @@ use crate::lint::engine::FileReport;
 struct Named<'a> {
     name: String,
     text: &'a str,
+    /// The file, for its line index (`text` has the same byte offsets).
+    source: &'a crate::source::SourceFile,
 }
 
 impl SourceCode for Named<'_> {
@@ -25,15 +27,30 @@ impl SourceCode for Named<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let c = self.text.read_span(span, before, after)?;
+        // miette reads a snippet by scanning the text from its start, which made a file's
+        // report quadratic in its findings. The scan is handed the text from the start of
+        // the first context line instead (found in the file's line index), and its lines
+        // and offsets are moved back to the whole file's: the same snippet. A text with a
+        // carriage return (miette counts it as a line end, the index does not) is
+        // scanned whole.
+        let (first, skipped) = if self.text.contains('\r') || span.offset() > self.text.len() {
+            (0, 0)
+        } else {
+            let (line, _) = self.source.line_col(span.offset());
+            let first_line = (line as usize - 1).saturating_sub(before);
+            (self.source.line_offset(first_line as u32 + 1), first_line)
+        };
+        let window = &self.text[first..];
+        let shifted = SourceSpan::new((span.offset() - first).into(), span.len());
+        let c = window.read_span(&shifted, before, after)?;
         Ok(Box::new(
             MietteSpanContents::new_named(
                 self.name.clone(),
                 c.data(),
-                *c.span(),
-                c.line(),
+                SourceSpan::new((c.span().offset() + first).into(), c.span().len()),
+                c.line() + skipped,
                 c.column(),
-                c.line_count(),
+                c.line_count() + skipped,
             )
             .with_language("yaml"),
         ))
@@ -134,6 +151,7 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
     let src = Named {
         name: terminal_safe(&r.file.display().to_string()).into_owned(),
         text: &shown,
+        source: &r.source,
     };
     let mut text = String::new();
     for d in &r.diagnostics {
