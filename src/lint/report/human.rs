@@ -37,7 +37,12 @@ impl SourceCode for Named<'_> {
             (0, 0)
         } else {
             let (line, _) = self.source.line_col(span.offset());
-            let first_line = (line as usize - 1).saturating_sub(before);
+            let mut first_line = (line as usize - 1).saturating_sub(before);
+            // Any line start at or before the first context line gives the same snippet,
+            // except the one an empty span sits on (miette's end test would saturate).
+            if span.len() == 0 && first_line > 0 && span.offset() == self.source.line_offset(first_line as u32 + 1) {
+                first_line -= 1;
+            }
             (self.source.line_offset(first_line as u32 + 1), first_line)
         };
         let window = &self.text[first..];
@@ -172,5 +177,47 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
     Fragment {
         text,
         ..Fragment::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The windowed read gives what miette's whole-text read gives, for every span of a
+    /// text and every context size.
+    #[test]
+    fn snippets_read_from_the_line_index_match_the_whole_text_read() {
+        let text = "a: 1\nb:\n  - Sở Tài chính\n\n  - \"x\"\nc: |\n  dòng một\n  dòng hai\nd: cuối";
+        let file = crate::source::SourceFile::new("p.yaml", text);
+        let named = Named {
+            name: "p.yaml".into(),
+            text,
+            source: &file,
+        };
+        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        for &start in &bounds {
+            for &end in bounds.iter().filter(|&&e| e >= start).take(12) {
+                for before in 0..3 {
+                    for after in 0..3 {
+                        let span = SourceSpan::new(start.into(), end - start);
+                        let want = text.read_span(&span, before, after);
+                        let got = named.read_span(&span, before, after);
+                        match (want, got) {
+                            (Ok(w), Ok(g)) => {
+                                let at = format!("{start}..{end} ±{before}/{after}");
+                                assert_eq!(w.data(), g.data(), "{at}");
+                                assert_eq!(w.span(), g.span(), "{at}");
+                                assert_eq!(w.line(), g.line(), "{at}");
+                                assert_eq!(w.column(), g.column(), "{at}");
+                                assert_eq!(w.line_count(), g.line_count(), "{at}");
+                            }
+                            (Err(_), Err(_)) => {}
+                            (w, g) => panic!("{start}..{end}: {:?} vs {:?}", w.is_ok(), g.is_ok()),
+                        }
+                    }
+                }
+            }
+        }
     }
 }
