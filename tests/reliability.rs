@@ -389,6 +389,36 @@ fn fix_through_a_symlink_edits_the_real_file() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// `--fix` on a file with a second hard link fixes the file itself (the same inode), so
+/// the other link sees the fix too; a rename would have split the two.
+#[test]
+fn fix_keeps_hard_links_together() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = temp_dir("fix-hardlink");
+    let plan = fix_plan(&dir);
+    let other = dir.join("other-name.yaml");
+    std::fs::hard_link(&plan, &other).unwrap();
+    let before = std::fs::read(&plan).unwrap();
+    let ino = std::fs::metadata(&plan).unwrap().ino();
+    let out = lint_fix(&plan);
+    let after = std::fs::read(&plan).unwrap();
+    assert_ne!(after, before, "not fixed: {}", stdout(&out));
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        after,
+        "the other link kept the old text"
+    );
+    assert_eq!(std::fs::metadata(&plan).unwrap().ino(), ino);
+    assert_eq!(std::fs::metadata(&plan).unwrap().nlink(), 2);
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(left.is_empty(), "temporaries left behind: {left:?}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// F3: `--fix` on a read-only file refuses and leaves it as it was.
 #[test]
 fn fix_respects_a_read_only_file() {

@@ -8,6 +8,10 @@
 //! - a file without write permission for the user is refused, as the user's editor
 //!   would, rather than replaced behind the permission;
 //! - a replaced file keeps its permissions;
+//! - a file with several hard links is rewritten in place once its new content is safely
+//!   in the temporary (a rename would leave the other links with the old text), so every
+//!   link sees the change; that last copy is the one step that is not atomic, and if it
+//!   fails the old content is written back;
 //! - several files ([`write_all_atomic`]) are written all or none.
 
 use std::io::Write;
@@ -58,6 +62,33 @@ fn target(path: &Path) -> anyhow::Result<PathBuf> {
 struct Staged {
     tmp: PathBuf,
     target: PathBuf,
+    /// The target's content before, when it has other hard links and is rewritten in
+    /// place rather than renamed over.
+    linked: Option<Vec<u8>>,
+}
+
+/// Whether `path` is a file with more than one hard link.
+fn hard_linked(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).is_ok_and(|m| m.nlink() > 1)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        false
+    }
+}
+
+/// Rewrite `path` in place (same inode, every hard link sees it).
+fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
 }
 
 fn stage(path: &Path, bytes: &[u8]) -> anyhow::Result<Staged> {
@@ -87,7 +118,23 @@ fn stage(path: &Path, bytes: &[u8]) -> anyhow::Result<Staged> {
         return Err(e)
             .with_context(|| format!("không ghi được (cannot write) {}", target.display()));
     }
-    Ok(Staged { tmp, target })
+    let linked = if hard_linked(&target) {
+        match std::fs::read(&target) {
+            Ok(old) => Some(old),
+            Err(e) => {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e)
+                    .with_context(|| format!("không đọc được (cannot read) {}", target.display()));
+            }
+        }
+    } else {
+        None
+    };
+    Ok(Staged {
+        tmp,
+        target,
+        linked,
+    })
 }
 
 /// Write one file safely (see the module documentation).
@@ -115,24 +162,37 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> anyhow::Result<()> {
     let backups: Vec<Option<PathBuf>> = staged
         .iter()
         .map(|s| {
+            if s.linked.is_some() {
+                return None;
+            }
             let b = s.tmp.with_extension("old");
             let _ = std::fs::remove_file(&b);
             std::fs::hard_link(&s.target, &b).ok().map(|()| b)
         })
         .collect();
     for (i, s) in staged.iter().enumerate() {
-        if let Err(e) = std::fs::rename(&s.tmp, &s.target) {
-            for (done, backup) in staged[..i].iter().zip(&backups) {
-                match backup {
-                    Some(b) => {
+        let put = match &s.linked {
+            Some(_) => write_in_place(&s.target, files[i].1),
+            None => std::fs::rename(&s.tmp, &s.target),
+        };
+        if let Err(e) = put {
+            // Put back what was already written, this file included when it was
+            // rewritten in place.
+            let undo = if staged[i].linked.is_some() { i + 1 } else { i };
+            for (done, backup) in staged[..undo].iter().zip(&backups) {
+                match (&done.linked, backup) {
+                    (Some(old), _) => {
+                        let _ = write_in_place(&done.target, old);
+                    }
+                    (None, Some(b)) => {
                         let _ = std::fs::rename(b, &done.target);
                     }
-                    None => {
+                    (None, None) => {
                         let _ = std::fs::remove_file(&done.target);
                     }
                 }
             }
-            for s in &staged[i..] {
+            for s in &staged {
                 let _ = std::fs::remove_file(&s.tmp);
             }
             for b in backups.iter().flatten() {
@@ -141,6 +201,9 @@ pub fn write_all_atomic(files: &[(&Path, &[u8])]) -> anyhow::Result<()> {
             return Err(e)
                 .with_context(|| format!("không ghi được (cannot write) {}", s.target.display()));
         }
+    }
+    for s in staged.iter().filter(|s| s.linked.is_some()) {
+        let _ = std::fs::remove_file(&s.tmp);
     }
     for b in backups.iter().flatten() {
         let _ = std::fs::remove_file(b);
