@@ -40,7 +40,10 @@ impl SourceCode for Named<'_> {
             let mut first_line = (line as usize - 1).saturating_sub(before);
             // Any line start at or before the first context line gives the same snippet,
             // except the one an empty span sits on (miette's end test would saturate).
-            if span.len() == 0 && first_line > 0 && span.offset() == self.source.line_offset(first_line as u32 + 1) {
+            if span.is_empty()
+                && first_line > 0
+                && span.offset() == self.source.line_offset(first_line as u32 + 1)
+            {
                 first_line -= 1;
             }
             (self.source.line_offset(first_line as u32 + 1), first_line)
@@ -195,7 +198,9 @@ mod tests {
             text,
             source: &file,
         };
-        let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
         for &start in &bounds {
             for &end in bounds.iter().filter(|&&e| e >= start).take(12) {
                 for before in 0..3 {
