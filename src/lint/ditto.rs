@@ -13,8 +13,12 @@ use crate::source::Spanned;
 pub fn is_ditto(cell: &str) -> bool {
     let t = cell
         .trim()
-        .trim_matches(|c: char| c == '-' || c == '"' || c == '.' || c == ',' || c.is_whitespace())
-        .to_lowercase();
+        .trim_matches(|c: char| c == '-' || c == '"' || c == '.' || c == ',' || c.is_whitespace());
+    // The longest mark, "như trên nt", is 13 bytes (in any case): most cells are names.
+    if t.len() > 16 {
+        return false;
+    }
+    let t = t.to_lowercase();
     matches!(
         t.as_str(),
         "nt" | "n.t" | "như trên" | "như trên nt" | "ditto"

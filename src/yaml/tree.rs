@@ -282,7 +282,9 @@ impl<'a> Parser<'a> {
         }
         let eol = self.end_of_line(at);
         let mut i = at;
-        while i < eol {
+        // Only `:` and `#` matter: jump from one to the next.
+        while let Some(k) = memchr::memchr2(b':', b'#', &self.b[i..eol]) {
+            i += k;
             match self.b[i] {
                 b':' if matches!(self.at(i + 1), b' ' | b'\n') => return Ok(Some(i)),
                 b'#' if self.b[i - 1] == b' ' => return Ok(None),
@@ -939,7 +941,7 @@ pub fn first_unprintable(b: &[u8]) -> Option<usize> {
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
+    memchr::memchr(needle, hay)
 }
 
 #[cfg(test)]
