@@ -1,6 +1,6 @@
 //! Every text field of a plan, for the text rules: bodies, targets, notes, methods,
-//! sections, preamble, purposes, requirements, baseline text, organisation, closing, the
-//! outline — whatever the model holds as prose — each with its YAML path.
+//! sections, preamble, purposes, requirements, baseline text, organisation, closing,
+//! recipients (Nơi nhận), the outline — whatever the model holds as prose — each with its YAML path.
 //!
 //! The walk is generic: it serialises the plan through a small [`serde::Serializer`] that
 //! keeps every string leaf, so a text field added to the model is linted without a change
@@ -51,7 +51,6 @@ pub const NOT_TEXT: &[&str] = &[
     "points",
     "rank",
     "rank_change",
-    "recipients",
     "sector",
     "signer",
     "status",
@@ -95,7 +94,6 @@ fn not_text(key: &str) -> bool {
             | "points"
             | "rank"
             | "rank_change"
-            | "recipients"
             | "sector"
             | "signer"
             | "status"
