@@ -16,8 +16,8 @@ pub static RULE: RuleDef = RuleDef {
         ),
         explanation: Explanation {
             why: StaticText::new(
-                "các bản kế hoạch chép từ bản in hay bảng tính hay sai dấu ở đúng những từ lặp lại nhiều nhất (\"chuyên đổi số\", \"Thẻ chế số\", \"Công TTĐT\" cho \"Cổng TTĐT\", \"Vò sò\" cho \"Vỏ sò\"); văn bản ban hành với lỗi đó thì thiếu trang trọng, và tìm kiếm theo thuật ngữ đúng bỏ sót đoạn đó. Chỉ những cách viết không thể là từ khác mới được báo",
-                "plans copied from print or spreadsheets often lose a diacritic in exactly the words they repeat most (\"chuyên đổi số\", \"Thẻ chế số\", \"Công TTĐT\" for \"Cổng TTĐT\", \"Vò sò\" for \"Vỏ sò\"); a document issued with them reads carelessly, and a search for the right term misses the passage. Only spellings that cannot be another word are reported",
+                "các bản kế hoạch chép từ bản in hay bảng tính hay sai dấu ở đúng những từ lặp lại nhiều nhất (\"chuyên đổi số\", \"Thẻ chế số\", \"Công TTĐT\" cho \"Cổng TTĐT\", \"Vò sò\" cho \"Vỏ sò\"); văn bản ban hành với lỗi đó thì thiếu trang trọng, và tìm kiếm theo thuật ngữ đúng bỏ sót đoạn đó. Chỉ những cách viết không thể là từ khác mới được báo (\"phần đầu\" thay cho \"phấn đấu\" chỉ khi đứng trước chỉ tiêu: \"đạt\", \"mỗi năm\", một con số)",
+                "plans copied from print or spreadsheets often lose a diacritic in exactly the words they repeat most (\"chuyên đổi số\", \"Thẻ chế số\", \"Công TTĐT\" for \"Cổng TTĐT\", \"Vò sò\" for \"Vỏ sò\"); a document issued with them reads carelessly, and a search for the right term misses the passage. Only spellings that cannot be another word are reported (\"phần đầu\" for \"phấn đấu\" only before a target: \"đạt\", \"mỗi năm\", a figure)",
             ),
             bad: "tasks:\n  - id: nv-1\n    body: Đẩy mạnh chuyên đổi số trong doanh nghiệp nhỏ và vừa\n",
             good: "tasks:\n  - id: nv-1\n    body: Đẩy mạnh chuyển đổi số trong doanh nghiệp nhỏ và vừa\n",
@@ -55,7 +55,30 @@ const TAILS: &[&str] = &[
     "Công Thông tin",
     "Công dịch vụ",
     "Công Dịch vụ",
+    "n đầu ",
 ];
+
+/// "Phấn đấu" (strive) written "phần đầu" (the first part) or "phân đầu": reported only
+/// where what follows is a target — "đạt", "mỗi năm", "tăng", "giữ" or a figure — which the
+/// noun "phần đầu" never precedes ("phần đầu của kế hoạch", "ở phần đầu").
+fn strive(hay: &str, out: &mut Vec<(std::ops::Range<usize>, &'static str)>) {
+    for wrong in ["phần đầu ", "phân đầu "] {
+        for (at, _) in hay.match_indices(wrong) {
+            let before = hay[..at].chars().next_back();
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let rest = &hay[at + wrong.len()..];
+            let target = ["đạt", "mỗi năm", "tăng", "giữ"]
+                .iter()
+                .any(|w| rest.starts_with(w) && !rest[w.len()..].starts_with(char::is_alphanumeric))
+                || rest.starts_with(|c: char| c.is_ascii_digit());
+            if target {
+                out.push((at..at + wrong.len() - 1, "phấn đấu"));
+            }
+        }
+    }
+}
 
 /// Every misspelt term in `text`: byte range, the spelling as written, its correction.
 pub fn misspellings(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
@@ -96,6 +119,9 @@ pub fn misspellings(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
             }
             from = end;
         }
+    }
+    if let Some(l) = folded {
+        strive(l, &mut out);
     }
     out.sort_by_key(|(r, _)| r.start);
     out
