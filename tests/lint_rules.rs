@@ -43,18 +43,18 @@ macro_rules! fixtures {
 use crate::lint_text_rules::RULES as TEXT_RULES;
 
 fixtures! {
-    agency_alias: [fail, pass],
+    agency_alias: [fail, pass, alias_alone, alias_in_support],
     bad_suppression: [fail, pass],
     blank_number: [fail, pass, unscored_index, scored_index_blank_max],
     budget_sum_mismatch: [fail, pass, subtotal_off_by_one, total_off_by_one, no_subtotal, no_subtotal_total_off],
     deadline_out_of_range: [fail, pass, quarter_before_issue, before_the_issue_day, before_the_day_after_issue, year_after_horizon, horizon_year],
-    defunct_agency: [fail, pass],
-    defunct_issuer: [fail, pass],
+    defunct_agency: [fail, pass, last_day_before_merger, first_day_after_merger],
+    defunct_issuer: [fail, pass, first_day_after_merger],
     duplicate_id: [fail, pass, id_repeated_with_spaces, scored_row_repeated, unscored_sub_row, kept_code_repeated],
     indicator_named_in_text: [fail, pass],
     input_too_large: [fail, pass],
     invalid_value: [fail, pass],
-    lead_also_support: [fail, pass],
+    lead_also_support: [fail, pass, alias_of_the_lead, lead_of_another_task],
     malformed_basis: [fail, pass],
     max_points_mismatch: [fail, pass, just_off, decimal_comma, index_max, total_max, total_max_right],
     misplaced_indicator: [fail, pass, sub_indicator_under_other_index, second_code_misplaced, group_of_a_sub_indicator],
