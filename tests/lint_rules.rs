@@ -45,7 +45,7 @@ use crate::lint_text_rules::RULES as TEXT_RULES;
 fixtures! {
     agency_alias: [fail, pass, alias_alone, alias_in_support],
     bad_suppression: [fail, pass, allow_nothing, two_rules],
-    blank_number: [fail, pass, unscored_index, scored_index_blank_max],
+    blank_number: [fail, pass, unscored_index, scored_index_blank_max, number_with_unit],
     budget_sum_mismatch: [fail, pass, subtotal_off_by_one, total_off_by_one, no_subtotal, no_subtotal_total_off],
     deadline_out_of_range: [fail, pass, quarter_before_issue, before_the_issue_day, before_the_day_after_issue, year_after_horizon, horizon_year],
     defunct_agency: [fail, pass, last_day_before_merger, first_day_after_merger],
@@ -69,7 +69,7 @@ fixtures! {
     not_a_deadline: [fail, pass, activity_with_a_year, according_to_plan, ongoing, every_quarter],
     points_above_max: [fail, pass, just_above_max, within_rounding_of_max, index_above_stated_max],
     published_score_mismatch: [fail, pass, one_answer_off, one_hundredth_off, rounds_to_published],
-    sum_mismatch: [fail, pass, inputs_answered_no, inputs_answered_yes, three_decimals, total_just_past_rounding, total_at_rounding_limit, sub_indicators_short],
+    sum_mismatch: [fail, pass, inputs_answered_no, inputs_answered_yes, three_decimals, total_just_past_rounding, total_at_rounding_limit, sub_indicators_short, decimal_comma_text, decimal_comma_text_wrong],
     superseded_catalogue: [fail, pass, first_year_of_new_catalogue, last_year_of_old_catalogue],
     uncovered_indicator: [fail, pass, just_below_full_not_kept, full_in_baseline_not_kept, kept_by_its_main_index, kept_a_sibling],
     unknown_agency: [fail, pass, office_holder, office_holder_misspelt, ditto, ditto_with_period, support_misspelt, lower_case_and_spaces],
