@@ -43,7 +43,7 @@ macro_rules! fixtures {
 use crate::lint_text_rules::RULES as TEXT_RULES;
 
 fixtures! {
-    agency_alias: [fail, pass, alias_alone, alias_in_support],
+    agency_alias: [fail, pass, alias_alone, alias_in_support, defunct_agency_alias],
     bad_suppression: [fail, pass, allow_nothing, two_rules],
     blank_number: [fail, pass, unscored_index, scored_index_blank_max, number_with_unit],
     budget_sum_mismatch: [fail, pass, subtotal_off_by_one, total_off_by_one, no_subtotal, no_subtotal_total_off],
@@ -52,7 +52,7 @@ fixtures! {
     defunct_issuer: [fail, pass, first_day_after_merger],
     duplicate_id: [fail, pass, id_repeated_with_spaces, scored_row_repeated, unscored_sub_row, kept_code_repeated],
     indicator_named_in_text: [fail, pass, named_but_kept, name_in_title],
-    input_too_large: [fail, pass],
+    input_too_large: [fail, pass, small_alias],
     invalid_value: [fail, pass, year_with_decimals, year_quoted],
     lead_also_support: [fail, pass, alias_of_the_lead, lead_of_another_task],
     malformed_basis: [fail, pass, number_without_symbol, decree_symbol_lacks_nd, party_resolution, two_digit_year_in_number, dated_before_its_year, dated_in_its_year],
@@ -73,7 +73,7 @@ fixtures! {
     superseded_catalogue: [fail, pass, first_year_of_new_catalogue, last_year_of_old_catalogue],
     uncovered_indicator: [fail, pass, just_below_full_not_kept, full_in_baseline_not_kept, kept_by_its_main_index, kept_a_sibling],
     unknown_agency: [fail, pass, office_holder, office_holder_misspelt, ditto, ditto_with_period, support_misspelt, lower_case_and_spaces],
-    unknown_catalogue: [fail, pass, capitalised_id],
+    unknown_catalogue: [fail, pass, capitalised_id, id_with_trailing_space],
     unknown_indicator: [fail, pass, sibling_that_does_not_exist, real_sub_indicator, kept_code],
     unknown_key: [fail, pass, plural_lead, known_optional_key],
     unrenderable_text: [fail, pass, nested_in_escaped_string, nested_to_the_limit],
