@@ -47,7 +47,7 @@ fixtures! {
     bad_suppression: [fail, pass, allow_nothing, two_rules],
     blank_number: [fail, pass, unscored_index, scored_index_blank_max, number_with_unit],
     budget_sum_mismatch: [fail, pass, subtotal_off_by_one, total_off_by_one, no_subtotal, no_subtotal_total_off],
-    deadline_out_of_range: [fail, pass, quarter_before_issue, before_the_issue_day, before_the_day_after_issue, year_after_horizon, horizon_year],
+    deadline_out_of_range: [fail, pass, quarter_before_issue, before_the_issue_day, before_the_day_after_issue, year_after_horizon, horizon_year, month_of_issue, month_before_issue],
     defunct_agency: [fail, pass, last_day_before_merger, first_day_after_merger],
     defunct_issuer: [fail, pass, first_day_after_merger],
     duplicate_id: [fail, pass, id_repeated_with_spaces, scored_row_repeated, unscored_sub_row, kept_code_repeated],
