@@ -52,7 +52,7 @@ fixtures! {
     defunct_issuer: [fail, pass, first_day_after_merger],
     duplicate_id: [fail, pass, id_repeated_with_spaces, scored_row_repeated, unscored_sub_row, kept_code_repeated],
     indicator_named_in_text: [fail, pass, named_but_kept, name_in_title],
-    input_too_large: [fail, pass, small_alias],
+    input_too_large: [fail, pass, small_alias, nested_too_deep],
     invalid_value: [fail, pass, year_with_decimals, year_quoted],
     lead_also_support: [fail, pass, alias_of_the_lead, lead_of_another_task],
     malformed_basis: [fail, pass, number_without_symbol, decree_symbol_lacks_nd, party_resolution, two_digit_year_in_number, dated_before_its_year, dated_in_its_year],

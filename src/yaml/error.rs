@@ -106,6 +106,12 @@ pub fn error_to_diagnostic(source: &SourceFile, err: &Error) -> Diagnostic {
         .unwrap_or_else(|| source.span_at(0));
     let msg = first_line(&err.to_string());
     let class = classify(err);
+    // A budget breach is said in both languages (serde-saphyr's text is English and,
+    // for some breaches, Rust's debug form: "budget breached: Depth { depth: 49 }").
+    let (vi, en) = match budget_breach(err) {
+        Some(t) => (t.vi, t.en),
+        None => (msg.clone(), msg),
+    };
     let (code, rule) = class.code();
     let help = if class == Class::Budget {
         Text::new(
@@ -122,11 +128,70 @@ pub fn error_to_diagnostic(source: &SourceFile, err: &Error) -> Diagnostic {
         code,
         rule,
         Level::Error,
-        Text::new(format!("{}: {msg}", class.vi()), msg.clone()),
+        Text::new(format!("{}: {vi}", class.vi()), en),
         span,
     )
     .with_help(help)
     .with_file(&source.path)
+}
+
+/// What was exceeded, in words, for the budget errors serde-saphyr reports.
+fn budget_breach(err: &Error) -> Option<Text> {
+    use serde_saphyr::budget::BudgetBreach as B;
+    Some(match err {
+        Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => {
+            return budget_breach(error);
+        }
+        Error::Budget { breach, .. } => match breach {
+            B::Depth { depth } => Text::new(
+                format!("các khối lồng nhau quá sâu ({depth} cấp)"),
+                format!("blocks nested too deep ({depth} levels)"),
+            ),
+            B::Nodes { nodes } => Text::new(
+                format!("quá nhiều giá trị YAML ({nodes})"),
+                format!("too many YAML values ({nodes})"),
+            ),
+            B::Aliases { aliases } => Text::new(
+                format!("quá nhiều bí danh (alias) ({aliases})"),
+                format!("too many aliases ({aliases})"),
+            ),
+            B::Anchors { anchors } => Text::new(
+                format!("quá nhiều neo (anchor) ({anchors})"),
+                format!("too many anchors ({anchors})"),
+            ),
+            B::ScalarBytes { total_scalar_bytes } => Text::new(
+                format!("văn bản quá dài ({total_scalar_bytes} byte)"),
+                format!("too much text ({total_scalar_bytes} bytes)"),
+            ),
+            B::Documents { documents } => Text::new(
+                format!("quá nhiều tài liệu YAML trong một tệp ({documents})"),
+                format!("too many YAML documents in one file ({documents})"),
+            ),
+            _ => Text::new(
+                "tệp vượt một giới hạn của bộ đọc YAML",
+                "the file exceeds a limit of the YAML reader",
+            ),
+        },
+        Error::AliasReplayLimitExceeded {
+            total_replayed_events,
+            max_total_replayed_events,
+            ..
+        } => Text::new(
+            format!(
+                "các bí danh (alias) mở rộng quá nhiều: {total_replayed_events} sự kiện, tối đa {max_total_replayed_events}"
+            ),
+            format!(
+                "aliases expand too far: {total_replayed_events} events replayed, at most {max_total_replayed_events}"
+            ),
+        ),
+        Error::AliasReplayCounterOverflow { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => Text::new(
+            "các bí danh (alias) mở rộng quá nhiều",
+            "aliases expand too far",
+        ),
+        _ => return None,
+    })
 }
 
 /// The first meaningful line of a rendered error, without serde-saphyr's location prefix
