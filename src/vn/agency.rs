@@ -228,6 +228,16 @@ fn candidates(key: &str) -> Vec<&str> {
             out.push(base[..at].trim_end());
         }
     }
+    // A department written with its province ("Sở Nội vụ tỉnh", "Sở Tài chính tỉnh Gia
+    // Lai") is the department: a Sở is always the province's. Other names keep "tỉnh"
+    // ("Công an tỉnh" is a name of its own).
+    if base.starts_with("sở ") {
+        if let Some(at) = base.find(" tỉnh") {
+            if base[at + " tỉnh".len()..].is_empty() || base[at..].starts_with(" tỉnh ") {
+                out.push(&base[..at]);
+            }
+        }
+    }
     out
 }
 
