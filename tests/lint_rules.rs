@@ -66,7 +66,7 @@ fixtures! {
     missing_recipients: [fail, pass, blank_recipient, single_recipient],
     missing_signer: [fail, pass, blank_title, draft_without_name, draft_without_title],
     missing_title: [fail, pass, empty_title, short_title],
-    not_a_deadline: [fail, pass, activity_with_a_year, according_to_plan, ongoing, every_quarter],
+    not_a_deadline: [fail, pass, activity_with_a_year, according_to_plan, ongoing, every_quarter, theo_quy, theo_unit_and_more],
     points_above_max: [fail, pass, just_above_max, within_rounding_of_max, index_above_stated_max],
     published_score_mismatch: [fail, pass, one_answer_off, one_hundredth_off, rounds_to_published],
     sum_mismatch: [fail, pass, inputs_answered_no, inputs_answered_yes, three_decimals, total_just_past_rounding, total_at_rounding_limit, sub_indicators_short, decimal_comma_text, decimal_comma_text_wrong],

@@ -49,6 +49,9 @@ pub(super) fn parse(text: &str) -> DeadlineKind {
     if s.starts_with("đã hoàn thành") {
         return DeadlineKind::Done;
     }
+    if let Some(kind) = bare_recurrence(&s) {
+        return kind;
+    }
     if ACTIVITIES.iter().any(|a| s.starts_with(a)) {
         return DeadlineKind::NotADeadline;
     }
@@ -284,6 +287,23 @@ static RECURRENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:định kỳ )?(?:hằng|hàng|mỗi) (năm|quý|tháng|tuần)|định kỳ(?: 0?6 tháng)?")
         .expect("valid regex")
 });
+
+/// "Theo quý" (quarterly) alone; "theo" before a unit and a figure is a point in time
+/// ("theo tháng 6/2024" is not monthly), and "theo" before anything else an activity
+/// ("theo kế hoạch"), so only the bare phrase counts.
+fn bare_recurrence(s: &str) -> Option<DeadlineKind> {
+    let every = match s {
+        "theo năm" => Every::Year,
+        "theo quý" => Every::Quarter,
+        "theo tháng" => Every::Month,
+        "theo tuần" => Every::Week,
+        _ => return None,
+    };
+    Some(DeadlineKind::Recurring {
+        every,
+        within: None,
+    })
+}
 
 fn recurring(s: &str) -> Option<DeadlineKind> {
     let m = RECURRENCE.find(s)?;
