@@ -54,7 +54,7 @@ fixtures! {
     indicator_named_in_text: [fail, pass, named_but_kept, name_in_title],
     input_too_large: [fail, pass, small_alias, nested_too_deep],
     invalid_value: [fail, pass, year_with_decimals, year_quoted],
-    lead_also_support: [fail, pass, alias_of_the_lead, lead_of_another_task],
+    lead_also_support: [fail, pass, alias_of_the_lead, lead_of_another_task, ampersand_for_va],
     malformed_basis: [fail, pass, number_without_symbol, decree_symbol_lacks_nd, party_resolution, two_digit_year_in_number, dated_before_its_year, dated_in_its_year],
     max_points_mismatch: [fail, pass, just_off, decimal_comma, index_max, total_max, total_max_right],
     misplaced_indicator: [fail, pass, sub_indicator_under_other_index, second_code_misplaced, group_of_a_sub_indicator],

@@ -173,6 +173,16 @@ impl Registry {
                 return self.found(i, spelling);
             }
         }
+        // "&" for "và" between words ("Sở Thông tin & Truyền thông"; the key joins it to
+        // its neighbours, "thông tin&truyền thông"); abbreviations keep theirs ("TT&TT").
+        if key.contains('&') {
+            let spelt = key.replace('&', " và ");
+            for candidate in candidates(&spelt) {
+                if let Some(&(i, spelling)) = self.index.get(candidate) {
+                    return self.found(i, spelling);
+                }
+            }
+        }
         Lookup::Unknown
     }
 
