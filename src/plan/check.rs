@@ -199,7 +199,9 @@ impl<'a> Validator<'a> {
                         format!("`{r}` is needed here"),
                     ))
                     .with_help(Text::new(
-                        format!("thêm `{r}:` vào khối này. {desc}"),
+                        // The field's description is the schema's, in English: the
+                        // Vietnamese help does without it.
+                        format!("thêm `{r}:` vào khối này"),
                         format!("add `{r}:` to this mapping. {desc}"),
                     ));
                     self.out.push(d);
@@ -275,7 +277,14 @@ impl<'a> Validator<'a> {
             ),
             Some(Text::new(
                 format!("sửa giá trị thành {exp_vi}"),
-                format!("write {exp_en} here"),
+                format!(
+                    "write {} here",
+                    expected
+                        .iter()
+                        .map(|t| type_en(t))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                ),
             )),
         );
     }
@@ -361,6 +370,20 @@ fn type_vi(t: &str) -> &'static str {
         "array" => "danh sách",
         "object" => "khối khóa–giá trị",
         _ => "giá trị",
+    }
+}
+
+/// A JSON Schema type as the English help says it ("write an integer here").
+fn type_en(t: &str) -> &'static str {
+    match t {
+        "null" => "nothing",
+        "boolean" => "true or false",
+        "integer" => "a whole number",
+        "number" => "a number",
+        "string" => "text",
+        "array" => "a list",
+        "object" => "a mapping of keys",
+        _ => "a value",
     }
 }
 
