@@ -45,6 +45,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let text = d.value.trim();
         let before = issued.zip(dl.latest_in(year)).filter(|(iss, l)| l < iss);
         let after = dl.earliest_in(year).filter(|e| e.year > horizon);
+        let early = before.is_some();
         let (vi, en) = match (before, after) {
             (Some((iss, _)), _) => (
                 format!(
@@ -69,10 +70,18 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             RULE.meta.diag(vi, en, d.span)
                 .with_path(format!("tasks[{i}].deadline"))
                 .with_label(t("ngoài thời kỳ kế hoạch", "outside the plan's period"))
-                .with_help(t(
-                    "kiểm tra lại năm của thời hạn, hoặc `document.horizon` nếu kế hoạch kéo dài nhiều năm",
-                    "check the year of the deadline, or `document.horizon` if the plan spans several years",
-                )),
+                .with_help(if early {
+                    // A deadline already past: the horizon has nothing to do with it.
+                    t(
+                        "kiểm tra lại thời hạn (thường là năm chép từ kế hoạch năm trước), hoặc ngày ban hành `document.date`",
+                        "check the deadline (often a year copied from last year's plan), or the issue date `document.date`",
+                    )
+                } else {
+                    t(
+                        "kiểm tra lại năm của thời hạn, hoặc `document.horizon` nếu kế hoạch kéo dài nhiều năm",
+                        "check the year of the deadline, or `document.horizon` if the plan spans several years",
+                    )
+                }),
         );
     }
 }
