@@ -2,16 +2,14 @@
 //! decision's appendix table (CSV and XLSX) and read back gives every code, name, max
 //! points and method text; a broken table is refused with its row numbers.
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use kehoach::catalogue::table::{self, Header};
 use kehoach::catalogue::{self, Catalogue, CatalogueLevel, Decision};
 
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("kehoach-table-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+/// A scratch directory, removed when the guard goes.
+fn dir(name: &str) -> crate::scratch::Scratch {
+    crate::scratch::Scratch::new("table", name)
 }
 
 fn header_922(cat: &Catalogue) -> Header {
@@ -67,7 +65,7 @@ fn round_trip(path: &std::path::Path) {
 #[test]
 fn the_bundled_catalogue_round_trips_through_csv() {
     let d = dir("csv");
-    let p = d.join("dti-922.csv");
+    let p = d.path().join("dti-922.csv");
     std::fs::write(
         &p,
         table::write_csv(&table::from_catalogue(catalogue::embedded())),
@@ -79,7 +77,7 @@ fn the_bundled_catalogue_round_trips_through_csv() {
 #[test]
 fn the_bundled_catalogue_round_trips_through_xlsx() {
     let d = dir("xlsx");
-    let p = d.join("dti-922.xlsx");
+    let p = d.path().join("dti-922.xlsx");
     let bytes = table::write_xlsx(&table::from_catalogue(catalogue::embedded())).unwrap();
     std::fs::write(&p, bytes).unwrap();
     round_trip(&p);
@@ -88,8 +86,8 @@ fn the_bundled_catalogue_round_trips_through_xlsx() {
 #[test]
 fn the_cli_exports_and_imports_a_valid_catalogue_file() {
     let d = dir("cli");
-    let xlsx = d.join("template.xlsx");
-    let yaml = d.join("imported.yaml");
+    let xlsx = d.path().join("template.xlsx");
+    let yaml = d.path().join("imported.yaml");
     let exe = env!("CARGO_BIN_EXE_kehoach");
     let out = Command::new(exe)
         .args(["catalogue", "export", "--format", "xlsx", "--out"])

@@ -30,14 +30,13 @@ fn run(args: &[&str]) -> lint::Output {
     lint::execute(a).unwrap()
 }
 
-/// A fresh copy of the fixture in its own scratch directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kehoach-fix-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("plan.yaml");
+/// A fresh copy of the fixture in its own scratch directory (removed when the guard
+/// goes).
+fn scratch(name: &str) -> (crate::scratch::Scratch, PathBuf) {
+    let dir = crate::scratch::Scratch::new("fix", name);
+    let file = dir.path().join("plan.yaml");
     std::fs::copy(FIXTURE, &file).unwrap();
-    file
+    (dir, file)
 }
 
 fn kh304(out: &lint::Output) -> usize {
@@ -46,7 +45,7 @@ fn kh304(out: &lint::Output) -> usize {
 
 #[test]
 fn fix_rewrites_aliases_in_place_and_keeps_everything_else() {
-    let file = scratch("apply");
+    let (_dir, file) = scratch("apply");
     let p = file.to_str().unwrap();
     let before = run(&[p]);
     assert_eq!(kh304(&before), 3, "{}", before.stdout);
@@ -98,7 +97,7 @@ fn fix_rewrites_aliases_in_place_and_keeps_everything_else() {
 
 #[test]
 fn diff_shows_the_fixes_and_writes_nothing() {
-    let file = scratch("diff");
+    let (_dir, file) = scratch("diff");
     let p = file.to_str().unwrap();
     let out = run(&[p, "--diff"]);
     assert_eq!(out.code, 1, "fixes available");
@@ -117,7 +116,7 @@ fn diff_shows_the_fixes_and_writes_nothing() {
 
 #[test]
 fn rules_turned_off_are_not_fixed() {
-    let file = scratch("off");
+    let (_dir, file) = scratch("off");
     let p = file.to_str().unwrap();
     let out = run(&[p, "--fix", "--ignore", "KH304"]);
     assert_eq!(

@@ -35,6 +35,7 @@ mod render_outline;
 mod render_plans;
 mod schema;
 mod score;
+mod scratch;
 mod vn;
 mod watch;
 mod yaml_fast;
