@@ -17,7 +17,6 @@ mod lint_cli;
 mod lint_fix;
 mod lint_plans;
 mod lint_rules;
-mod lint_text_rules;
 mod loader;
 mod module_graph;
 mod plan_ca_mau_2023;
