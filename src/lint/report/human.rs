@@ -18,6 +18,8 @@ struct Named<'a> {
     text: &'a str,
     /// The file, for its line index (`text` has the same byte offsets).
     source: &'a crate::source::SourceFile,
+    /// Whether `text` has a carriage return (looked up once, not per snippet).
+    has_cr: bool,
 }
 
 impl SourceCode for Named<'_> {
@@ -33,7 +35,7 @@ impl SourceCode for Named<'_> {
         // and offsets are moved back to the whole file's: the same snippet. A text with a
         // carriage return (miette counts it as a line end, the index does not) is
         // scanned whole.
-        let (first, skipped) = if self.text.contains('\r') || span.offset() > self.text.len() {
+        let (first, skipped) = if self.has_cr || span.offset() > self.text.len() {
             (0, 0)
         } else {
             let (line, _) = self.source.line_col(span.offset());
@@ -160,6 +162,7 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
         name: terminal_safe(&r.file.display().to_string()).into_owned(),
         text: &shown,
         source: &r.source,
+        has_cr: shown.contains('\r'),
     };
     let mut text = String::new();
     for d in &r.diagnostics {
@@ -197,6 +200,7 @@ mod tests {
             name: "p.yaml".into(),
             text,
             source: &file,
+            has_cr: false,
         };
         let bounds: Vec<usize> = (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
