@@ -25,17 +25,28 @@ pub fn compute<'c>(cx: &Context<'c>) -> Vec<(&'c EntryInfo, Cover)> {
         return Vec::new();
     };
     let plan = cx.plan;
-    let served: Vec<&str> = plan
+    // Sorted: the codes a code covers (itself, its descendants) start with it, so they
+    // are one run found by binary search (this is asked for every scored indicator).
+    let mut served: Vec<&str> = plan
         .tasks
         .iter()
         .flat_map(|t| t.indicators.iter().map(|c| c.value.trim()))
         .collect();
+    served.sort_unstable();
+    served.dedup();
+    let served_covers = |code: &str| {
+        let from = served.partition_point(|s| *s < code);
+        served[from..]
+            .iter()
+            .take_while(|s| s.starts_with(code))
+            .any(|s| covers(code, s))
+    };
     let kept: Vec<&str> = plan.kept.iter().map(|k| k.code.value.trim()).collect();
     let mut out: Vec<(&EntryInfo, Cover)> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for ind in cat.scored_indicators() {
         let code = ind.code.as_str();
-        let cover = if served.iter().any(|s| covers(code, s)) {
+        let cover = if served_covers(code) {
             Cover::Task
         } else if kept.iter().any(|k| *k == code || is_ancestor(k, code)) {
             Cover::Kept

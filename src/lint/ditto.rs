@@ -15,7 +15,7 @@ pub fn is_ditto(cell: &str) -> bool {
         .trim()
         .trim_matches(|c: char| c == '-' || c == '"' || c == '.' || c == ',' || c.is_whitespace());
     // The longest mark, "như trên nt", is 13 bytes (in any case): most cells are names.
-    if t.len() > 16 {
+    if t.len() > 16 || !t.starts_with(['n', 'N', 'd', 'D']) {
         return false;
     }
     let t = t.to_lowercase();

@@ -381,20 +381,12 @@ fn is_word_char(c: char) -> bool {
 /// tối thiểu, …").
 pub fn missing_figures(text: &str) -> Vec<MissingFigure> {
     let mut out: Vec<(bool, MissingFigure)> = Vec::new();
-    if ![
-        "tối thiểu",
-        "ít nhất",
-        "không",
-        "trên",
-        "dưới",
-        "Trên",
-        "Dưới",
-        "Tối",
-        "Ít",
-    ]
-    .iter()
-    .any(|w| text.contains(w))
-    {
+    // One literal search for all the words a comparison needs (not one pass per word).
+    static HINT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new("tối thiểu|ít nhất|không|trên|dưới|Trên|Dưới|Tối|Ít")
+            .expect("static regex")
+    });
+    if !HINT.is_match(text) {
         return Vec::new();
     }
     let word_starts = |at: usize| starts_word(text, at);

@@ -59,8 +59,11 @@ const TAILS: &[&str] = &[
     "Công Thông tin",
     "Công dịch vụ",
     "Công Dịch vụ",
-    "n đầu ",
 ];
+
+/// The prefilter for [`strive`]: "phần đầu"/"phân đầu" before a target word or a figure
+/// ("ban đầu ", "hàng đầu " would pass a plain "n đầu " and cost every text a lower-casing).
+const STRIVE_TAIL: &str = r"(?i:n đầu (?:đạt|mỗi|tăng|giữ|\d))";
 
 /// "Phấn đấu" (strive) written "phần đầu" (the first part) or "phân đầu": reported only
 /// where what follows is a target — "đạt", "mỗi năm", "tăng", "giữ" or a figure — which the
@@ -89,7 +92,8 @@ pub fn misspellings(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
     // Most texts hold none of the misspellings: look for their lower-case tails before
     // lower-casing anything (a text in capitals is not checked).
     static TAIL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        let alts: Vec<String> = TAILS.iter().map(|t| regex::escape(t)).collect();
+        let mut alts: Vec<String> = TAILS.iter().map(|t| regex::escape(t)).collect();
+        alts.push(STRIVE_TAIL.to_string());
         regex::Regex::new(&alts.join("|")).expect("static regex")
     });
     // One pass over the text for all the tails (a literal search, not one per tail).

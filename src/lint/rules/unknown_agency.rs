@@ -31,12 +31,15 @@ pub static RULE: RuleDef = RuleDef {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(reg) = cx.agencies else { return };
     for (m, found) in cx.agency_lookups() {
+        if found.is_known() {
+            continue;
+        }
         // "nt" / "như trên" (ditto) repeats the row above, as tables write it.
         let ditto = matches!(
             m.text.trim().to_lowercase().as_str(),
             "nt" | "như trên" | "-nt-"
         );
-        if found.is_known() || ditto || office_holder_of_known(reg, &m.text) {
+        if ditto || office_holder_of_known(reg, &m.text) {
             continue;
         }
         let name = m.text.trim();
