@@ -168,16 +168,12 @@ impl Registry {
         if key.is_empty() {
             return Lookup::Unknown;
         }
-        for candidate in candidates(&key) {
-            if let Some(&(i, spelling)) = self.index.get(candidate) {
-                return self.found(i, spelling);
-            }
-        }
-        // "&" for "và" between words ("Sở Thông tin & Truyền thông"; the key joins it to
-        // its neighbours, "thông tin&truyền thông"); abbreviations keep theirs ("TT&TT").
-        if key.contains('&') {
-            let spelt = key.replace('&', " và ");
-            for candidate in candidates(&spelt) {
+        // The name as written first; then "&" read as "và" between words ("Sở Thông tin &
+        // Truyền thông"; the key joins it to its neighbours, "thông tin&truyền thông"),
+        // after the abbreviations that keep theirs ("TT&TT") had their chance.
+        let spelt = key.contains('&').then(|| key.replace('&', " và "));
+        for form in std::iter::once(&key).chain(spelt.as_ref()) {
+            for candidate in candidates(form) {
                 if let Some(&(i, spelling)) = self.index.get(candidate) {
                     return self.found(i, spelling);
                 }
