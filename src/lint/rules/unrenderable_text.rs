@@ -63,7 +63,7 @@ fn may_nest(s: &str) -> bool {
         return false;
     }
     let b = s.as_bytes();
-    // Two branch-free counts (vectorised): the marks, and ordered-list numbers ("1.", "2)").
+    // Two branch-free counts: the marks, and ordered-list numbers ("1.", "2)").
     let marks: usize = b
         .iter()
         .map(|&c| {
