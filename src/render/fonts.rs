@@ -196,6 +196,64 @@ pub fn embedded_carry(c: char) -> Carry {
     }
 }
 
+/// The characters of `text` a render with only the embedded fonts would not print as they
+/// are, each once, in order. One pass over the bytes: ASCII is skipped eight bytes at a
+/// time (always carried), and a code point below U+3000 is one bit in a table.
+pub fn embedded_lacking(text: &str) -> std::collections::BTreeSet<char> {
+    const TABLE: u32 = 0x3000;
+    static CARRIED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut bits = vec![0u64; (TABLE as usize).div_ceil(64)];
+        for u in 0..TABLE {
+            if char::from_u32(u).is_some_and(|c| embedded_carry(c) == Carry::Yes) {
+                bits[(u >> 6) as usize] |= 1 << (u & 63);
+            }
+        }
+        bits
+    });
+    let carried = &*CARRIED;
+    let mut out = std::collections::BTreeSet::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if let Some(word) = b.get(i..i + 8) {
+            let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let lead = b[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        // `text` is UTF-8: the lead byte gives the length, and the sequence is whole.
+        let len = match lead {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        let cont = |k: usize| u32::from(b[i + k] & 0x3F);
+        let cp = match len {
+            2 => (u32::from(lead & 0x1F) << 6) | cont(1),
+            3 => (u32::from(lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
+            _ => (u32::from(lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+        };
+        let lacks = if cp < TABLE {
+            carried[(cp >> 6) as usize] >> (cp & 63) & 1 == 0
+        } else {
+            char::from_u32(cp).is_some_and(|c| embedded_carry(c) != Carry::Yes)
+        };
+        if lacks {
+            if let Some(c) = char::from_u32(cp) {
+                out.insert(c);
+            }
+        }
+        i += len;
+    }
+    out
+}
+
 fn is_font_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -211,6 +269,28 @@ fn is_font_file(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lacking_characters_are_the_ones_the_fonts_do_not_carry() {
+        let naive = |t: &str| -> std::collections::BTreeSet<char> {
+            t.chars()
+                .filter(|&c| !c.is_ascii() && embedded_carry(c) != Carry::Yes)
+                .collect()
+        };
+        for t in [
+            "",
+            "Chuyển đổi số tỉnh Tiền Giang năm 2024",
+            "\u{feff}Kế hoạch \u{f0b7} nhiệm vụ",
+            "ascii only, long enough to use the eight-byte steps; and more",
+            "ខ្មែរ 中文 😀 𝔸 é\u{2028}\u{3000}\u{2fff}\u{ffff}",
+            "a\u{f0b7}",
+            "\u{10ffff}xyz\u{e000}",
+        ] {
+            assert_eq!(embedded_lacking(t), naive(t), "{t:?}");
+        }
+        assert!(embedded_lacking("Kế hoạch số 444/KH-UBND").is_empty());
+        assert!(embedded_lacking("\u{f0b7} nhiệm vụ").contains(&'\u{f0b7}'));
+    }
 
     #[test]
     fn font_path_adds_fonts_and_a_missing_one_is_an_error() {
