@@ -223,15 +223,36 @@ fn for_each_word(text: &str, f: &mut dyn FnMut(&str, usize, usize)) {
         cur.clear();
     };
     for (i, c) in text.char_indices() {
-        if c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()) {
+        if let Some(folded) = fold_word_char(c) {
             start.get_or_insert(i);
-            cur.push(fold_char(c));
+            cur.push(folded);
         } else if let Some(s) = start.take() {
             flush(&mut cur, s, i);
         }
     }
     if let Some(s) = start {
         flush(&mut cur, s, text.len());
+    }
+}
+
+/// [`fold_char`] of a letter or digit, `None` for any other character (a word boundary);
+/// one table lookup below U+1F00.
+fn fold_word_char(c: char) -> Option<char> {
+    const TABLE: u32 = 0x1f00;
+    // '\0' (not alphanumeric itself) marks the characters that end a word.
+    static WORD: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+        (0..TABLE)
+            .map(|u| {
+                char::from_u32(u)
+                    .filter(|c| c.is_alphanumeric())
+                    .map_or('\0', fold_char)
+            })
+            .collect()
+    });
+    if (c as u32) < TABLE {
+        Some(WORD[c as usize]).filter(|&f| f != '\0')
+    } else {
+        c.is_alphanumeric().then(|| fold_char_slow(c))
     }
 }
 
@@ -287,6 +308,14 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_character_is_a_letter_or_digit_folded() {
+        for c in (0..0x2_0000).filter_map(char::from_u32) {
+            let expected = c.is_alphanumeric().then(|| fold_char(c));
+            assert_eq!(fold_word_char(c), expected, "{c:?}");
+        }
+    }
 
     #[test]
     fn the_fold_table_agrees_with_the_fold_rules() {
