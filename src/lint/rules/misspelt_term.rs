@@ -108,26 +108,35 @@ pub fn misspellings(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
         !hay[..at].chars().next_back().is_some_and(char::is_alphanumeric)
             && !hay[end..].chars().next().is_some_and(char::is_alphanumeric)
     };
-    let mut out = Vec::new();
-    for &(wrong, right, exact) in TERMS {
-        let hay = if exact {
-            text
-        } else {
-            match folded {
-                Some(l) => l,
-                None => continue,
+    // The terms of each kind as one automaton, each term found left to right without
+    // overlapping itself (terms may overlap each other).
+    static AUTOMATA: std::sync::LazyLock<[(aho_corasick::AhoCorasick, Vec<usize>); 2]> =
+        std::sync::LazyLock::new(|| {
+            [true, false].map(|exact| {
+                let ids: Vec<usize> = (0..TERMS.len()).filter(|&i| TERMS[i].2 == exact).collect();
+                let ac = aho_corasick::AhoCorasick::new(ids.iter().map(|&i| TERMS[i].0))
+                    .expect("static patterns");
+                (ac, ids)
+            })
+        });
+    let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    let mut next_from = [0usize; TERMS.len()];
+    for ((ac, ids), hay) in AUTOMATA.iter().zip([Some(text), folded]) {
+        let Some(hay) = hay else { continue };
+        for m in ac.find_overlapping_iter(hay) {
+            let id = ids[m.pattern().as_usize()];
+            if m.start() < next_from[id] {
+                continue;
             }
-        };
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(wrong) {
-            let at = from + i;
-            let end = at + wrong.len();
-            if boundary(hay, at, end) {
-                out.push((at..end, right));
+            next_from[id] = m.end();
+            if boundary(hay, m.start(), m.end()) {
+                found.push((m.range(), id));
             }
-            from = end;
         }
     }
+    found.sort_by_key(|(r, id)| (r.start, *id));
+    let mut out: Vec<(std::ops::Range<usize>, &'static str)> =
+        found.into_iter().map(|(r, id)| (r, TERMS[id].1)).collect();
     if let Some(l) = folded {
         strive(l, &mut out);
     }
