@@ -8,7 +8,7 @@
 //! again either. A baseline written as index values between 0 and 1 (the DTI 2021
 //! publication) is read as fractions of each index's maximum.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use indexmap::IndexMap;
 

@@ -1,7 +1,7 @@
 //! A lookup table over a catalogue, built once per catalogue and shared by every file
 //! linted against it: code → entry facts, in catalogue order.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::catalogue::{Catalogue, Entry};
 

@@ -62,8 +62,7 @@ impl<'a> Context<'a> {
     /// so each distinct text is parsed once.
     pub fn deadlines(&self) -> &[Option<Deadline>] {
         self.deadlines.get_or_init(|| {
-            let mut memo: std::collections::HashMap<&str, Deadline> =
-                std::collections::HashMap::new();
+            let mut memo: foldhash::HashMap<&str, Deadline> = Default::default();
             self.plan
                 .tasks
                 .iter()

@@ -3,7 +3,7 @@
 //! in "Tổ chức thực hiện" are not included: plans write them as roles and groups
 //! ("Thủ trưởng các sở, ban, ngành …"), not as agency names.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::plan::{BudgetSection, Plan};
 use crate::source::{SourceFile, Span, Spanned};

@@ -8,7 +8,7 @@
 //! originals' slips ("chuyên đổi số" for "chuyển đổi số") are common; a phrase must be long
 //! enough (at least four words) that this does not make it ambiguous.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// One recognised name in a text.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -14,7 +14,7 @@ mod names;
 mod suggest;
 pub mod time;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,7 +1,7 @@
 //! KH132 citation-date-conflict: the same document cited with two different dates in
 //! one plan (bases and text alike).
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;

@@ -1,6 +1,6 @@
 //! KH505 duplicate-id: an id or code given twice where it must be unique.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use crate::diagnostic::{Diagnostic, Level};
 use crate::lint::context::Context;

@@ -48,7 +48,7 @@ fn key(cx: &Context, name: &str) -> String {
 }
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let mut memo: std::collections::HashMap<String, String> = Default::default();
+    let mut memo: foldhash::HashMap<String, String> = Default::default();
     for (i, task) in cx.plan.tasks.iter().enumerate() {
         if task.lead.is_empty() || task.support.is_empty() {
             continue;

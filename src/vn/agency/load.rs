@@ -1,6 +1,6 @@
 //! Reading and checking a registry file; the embedded registry.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 

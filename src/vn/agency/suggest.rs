@@ -11,7 +11,7 @@
 //! `n` of its trigrams that do not touch its end, so those are kept as candidates too.
 //! Names far longer than any spelling can reach no one and are answered at once.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Padding around a key: characters that normalised names never contain.
 const PAD: char = '\u{2}';
