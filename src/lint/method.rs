@@ -43,14 +43,14 @@ pub struct Method {
 fn fraction_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(\d+)\s*/\s*(\d+)\s*(?:\\times|×|\*|x)?\s*(?:\$\s*)?(?:\\text\{\s*)?điểm\s+(?:tối đa|chuẩn)")
+        Regex::new(r"(?i)([0-9]+)\s*/\s*([0-9]+)\s*(?:\\times|×|\*|x)?\s*(?:\$\s*)?(?:\\text\{\s*)?điểm\s+(?:tối đa|chuẩn)")
             .expect("static regex")
     })
 }
 
 fn percent_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\(?\s*(\d+)\s*%\s*điểm").expect("static regex"))
+    RE.get_or_init(|| Regex::new(r"(?i)\(?\s*([0-9]+)\s*%\s*điểm").expect("static regex"))
 }
 
 fn full_re() -> &'static Regex {
@@ -61,14 +61,14 @@ fn full_re() -> &'static Regex {
 fn points_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(?:^|[^\d.,/])(\d+(?:[.,]\d+)?)\s*điểm").expect("static regex")
+        Regex::new(r"(?i)(?:^|[^0-9.,/])([0-9]+(?:[.,][0-9]+)?)\s*điểm").expect("static regex")
     })
 }
 
 fn rate_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)tỷ lệ\s*(?:/\s*(\d+(?:[.,]\d+)?)\s*%)?\s*(?:\\times|×|\*|x)\s*(?:\\text\{\s*)?điểm\s+(?:tối đa|chuẩn)|điểm\s+(?:tối đa|chuẩn)\s*(?:\\times|×|\*|x)\s*tỷ lệ\s*(?:/\s*(\d+(?:[.,]\d+)?)\s*%)?")
+        Regex::new(r"(?i)tỷ lệ\s*(?:/\s*([0-9]+(?:[.,][0-9]+)?)\s*%)?\s*(?:\\times|×|\*|x)\s*(?:\\text\{\s*)?điểm\s+(?:tối đa|chuẩn)|điểm\s+(?:tối đa|chuẩn)\s*(?:\\times|×|\*|x)\s*tỷ lệ\s*(?:/\s*([0-9]+(?:[.,][0-9]+)?)\s*%)?")
             .expect("static regex")
     })
 }
@@ -76,7 +76,8 @@ fn rate_re() -> &'static Regex {
 fn condition_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)tỷ lệ\s*(>=|<=|≥|≤|>|<)\s*(\d+(?:[.,]\d+)?)\s*%").expect("static regex")
+        Regex::new(r"(?i)tỷ lệ\s*(>=|<=|≥|≤|>|<)\s*([0-9]+(?:[.,][0-9]+)?)\s*%")
+            .expect("static regex")
     })
 }
 

@@ -25,7 +25,8 @@ pub struct Score {
 fn score_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(\d+(?:[.,]\d+)*)\s*/\s*(\d+(?:[.,]\d+)*)\s*điểm").expect("static regex")
+        Regex::new(r"([0-9]+(?:[.,][0-9]+)*)\s*/\s*([0-9]+(?:[.,][0-9]+)*)\s*điểm")
+            .expect("static regex")
     })
 }
 
@@ -167,15 +168,17 @@ pub struct Count {
 fn size_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(\d+)\**\s+chỉ số chính\**\s+(?:và|với)\s+\**(\d+)\**\s+chỉ số thành phần")
-            .expect("static regex")
+        Regex::new(
+            r"(?i)([0-9]+)\**\s+chỉ số chính\**\s+(?:và|với)\s+\**([0-9]+)\**\s+chỉ số thành phần",
+        )
+        .expect("static regex")
     })
 }
 
 fn of_index_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\((?:có\s+)?(\d+)\s+(?:CSTP|chỉ số thành phần|tiêu chí chính|tiêu chí thành phần|tiêu chí)")
+        Regex::new(r"(?i)\((?:có\s+)?([0-9]+)\s+(?:CSTP|chỉ số thành phần|tiêu chí chính|tiêu chí thành phần|tiêu chí)")
             .expect("static regex")
     })
 }
@@ -183,22 +186,24 @@ fn of_index_re() -> &'static Regex {
 fn listed_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(\d{1,3})\s*\(\s*(\d+(?:\.\d+)+(?:\s*[,;]\s*\d+(?:\.\d+)+)*)\s*\)")
-            .expect("static regex")
+        Regex::new(
+            r"([0-9]{1,3})\s*\(\s*([0-9]+(?:\.[0-9]+)+(?:\s*[,;]\s*[0-9]+(?:\.[0-9]+)+)*)\s*\)",
+        )
+        .expect("static regex")
     })
 }
 
 fn class_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)(\d{1,3})\s+(?:chỉ số thành phần|CSTP|tiêu chí)\s+(chưa đạt điểm tối đa|không đạt điểm tối đa|đạt điểm tối đa|không có điểm|không đạt điểm|chưa có điểm)")
+        Regex::new(r"(?i)([0-9]{1,3})\s+(?:chỉ số thành phần|CSTP|tiêu chí)\s+(chưa đạt điểm tối đa|không đạt điểm tối đa|đạt điểm tối đa|không có điểm|không đạt điểm|chưa có điểm)")
             .expect("static regex")
     })
 }
 
 fn year_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)năm\s+(\d{4})").expect("static regex"))
+    RE.get_or_init(|| Regex::new(r"(?i)năm\s+([0-9]{4})").expect("static regex"))
 }
 
 /// Every count in a text that can be checked: the catalogue's size, an index's number

@@ -100,7 +100,7 @@ fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^(?:\s*,)?\s+(?:của\s+((?:[^\s,;.()\d]+\s+){1,8}?))?(ngày\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})))",
+            r"^(?:\s*,)?\s+(?:của\s+((?:[^\s,;.()0-9]+\s+){1,8}?))?(ngày\s+(?:([0-9]{1,2})\s*/\s*([0-9]{1,2})\s*/\s*([0-9]{4})|([0-9]{1,2})\s+tháng\s+([0-9]{1,2})\s+năm\s+([0-9]{4})))",
         )
         .expect("static regex")
     })

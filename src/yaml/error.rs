@@ -205,7 +205,7 @@ pub fn first_line(s: &str) -> String {
     // "error: line 4 column 14: illegal …" → "illegal …".
     let line = line.strip_prefix("error: ").unwrap_or(line);
     static LOCATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"^line \d+ column \d+: ").expect("valid regex")
+        regex::Regex::new(r"^line [0-9]+ column [0-9]+: ").expect("valid regex")
     });
     LOCATION.replace(line, "").into_owned()
 }

@@ -63,7 +63,7 @@ const TAILS: &[&str] = &[
 
 /// The prefilter for [`strive`]: "phần đầu"/"phân đầu" before a target word or a figure
 /// ("ban đầu ", "hàng đầu " would pass a plain "n đầu " and cost every text a lower-casing).
-const STRIVE_TAIL: &str = r"(?i:n đầu (?:đạt|mỗi|tăng|giữ|\d))";
+const STRIVE_TAIL: &str = r"(?i:n đầu (?:đạt|mỗi|tăng|giữ|[0-9]))";
 
 /// "Phấn đấu" (strive) written "phần đầu" (the first part) or "phân đầu": reported only
 /// where what follows is a target — "đạt", "mỗi năm", "tăng", "giữ" or a figure — which the

@@ -132,7 +132,7 @@ fn open_ended(s: &str) -> Option<DeadlineKind> {
 }
 
 static SAME_UNIT_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(quý|tháng) ([ivx]+|\d{1,2})(?:-| và | đến | tới )(?:(?:quý|tháng) )?([ivx]+|\d{1,2})((?: năm |/| )\d+)?$")
+    Regex::new(r"^(quý|tháng) ([ivx]+|[0-9]{1,2})(?:-| và | đến | tới )(?:(?:quý|tháng) )?([ivx]+|[0-9]{1,2})((?: năm |/| )[0-9]+)?$")
         .expect("valid regex")
 });
 static TWO_POINTS: LazyLock<Regex> =
@@ -267,7 +267,7 @@ fn strip_filler(s: &str) -> &str {
 }
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:trong vòng |trong thời hạn |trong |sau |chậm nhất )?(\d{1,3}) (ngày|tuần|tháng|năm)\b.*\b(?:kể từ|sau khi|từ khi|từ ngày)\b")
+    Regex::new(r"^(?:trong vòng |trong thời hạn |trong |sau |chậm nhất )?([0-9]{1,3}) (ngày|tuần|tháng|năm)\b.*\b(?:kể từ|sau khi|từ khi|từ ngày)\b")
         .expect("valid regex")
 });
 
@@ -331,7 +331,7 @@ fn recurring(s: &str) -> Option<DeadlineKind> {
 /// Where in each year a recurring deadline falls: "quý iv", "tháng 12", "trước ngày 15/12".
 fn within(s: &str) -> Option<Within> {
     static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^trước (?:ngày )?(\d{1,2})/(\d{1,2})$").expect("valid regex")
+        Regex::new(r"^trước (?:ngày )?([0-9]{1,2})/([0-9]{1,2})$").expect("valid regex")
     });
     if let Some(c) = DAY_MONTH.captures(s) {
         let (day, month) = (c[1].parse().ok()?, c[2].parse().ok()?);
@@ -351,7 +351,7 @@ fn within(s: &str) -> Option<Within> {
 fn before(rest: &str) -> DeadlineKind {
     let rest = rest.strip_prefix("ngày ").unwrap_or(rest);
     static DAY_MONTH: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\d{1,2}/\d{1,2}$").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"^[0-9]{1,2}/[0-9]{1,2}$").expect("valid regex"));
     if DAY_MONTH.is_match(rest) {
         return unparseable(Reason::MissingYear);
     }
@@ -371,28 +371,28 @@ fn before(rest: &str) -> DeadlineKind {
 }
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:ngày )?(\d{1,2})[/.-](\d{1,2})[/.-](\d+)$").expect("valid regex")
+    Regex::new(r"^(?:ngày )?([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]+)$").expect("valid regex")
 });
 static LONG_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:ngày )?(\d{1,2}) tháng (\d{1,2}) năm (\d+)$").expect("valid regex")
+    Regex::new(r"^(?:ngày )?([0-9]{1,2}) tháng ([0-9]{1,2}) năm ([0-9]+)$").expect("valid regex")
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^quý ([ivx]+|\d+)(?:(?: năm |/|-| )(\d+)| (năm))?$").expect("valid regex")
+    Regex::new(r"^quý ([ivx]+|[0-9]+)(?:(?: năm |/|-| )([0-9]+)| (năm))?$").expect("valid regex")
 });
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^tháng (\d{1,2})(?:(?: năm |/|-| )(\d+)| (năm))?$").expect("valid regex")
+    Regex::new(r"^tháng ([0-9]{1,2})(?:(?: năm |/|-| )([0-9]+)| (năm))?$").expect("valid regex")
 });
 static MONTH_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,2})/(\d{4})$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,2})/([0-9]{4})$").expect("valid regex"));
 static HALF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:0?6 tháng|nửa) (đầu|cuối) năm(?: (\d+))?$").expect("valid regex")
+    Regex::new(r"^(?:0?6 tháng|nửa) (đầu|cuối) năm(?: ([0-9]+))?$").expect("valid regex")
 });
 static START_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(đầu|cuối) năm(?: (\d+))?$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(đầu|cuối) năm(?: ([0-9]+))?$").expect("valid regex"));
 static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(năm )?(\d+)$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"^(năm )?([0-9]+)$").expect("valid regex"));
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:giai đoạn |từ năm |từ |năm )?(\d+) ?(?:-|đến năm|đến) ?(?:năm )?(\d+)$")
+    Regex::new(r"^(?:giai đoạn |từ năm |từ |năm )?([0-9]+) ?(?:-|đến năm|đến) ?(?:năm )?([0-9]+)$")
         .expect("valid regex")
 });
 
