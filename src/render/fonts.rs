@@ -197,9 +197,76 @@ pub fn embedded_carry(c: char) -> Carry {
 }
 
 /// The characters of `text` a render with only the embedded fonts would not print as they
-/// are, each once, in order. One pass over the bytes: ASCII is skipped eight bytes at a
-/// time (always carried), and a code point below U+3000 is one bit in a table.
+/// are, each once, in order. Most texts have none: a branch-free pass over byte pairs
+/// ([`maybe_lacking`]) clears them, and only a text it cannot clear is decoded.
 pub fn embedded_lacking(text: &str) -> std::collections::BTreeSet<char> {
+    if maybe_lacking(text.as_bytes()) {
+        decode_lacking(text)
+    } else {
+        std::collections::BTreeSet::new()
+    }
+}
+
+/// For each byte value, the second bytes (by their low six bits) after which every
+/// character that starts with the pair is carried: all of them after ASCII and
+/// continuation bytes; after a two-byte lead, the characters carried; after a three-byte
+/// lead below U+3000, the blocks of 64 wholly carried (after E1: BA and BB, Vietnamese);
+/// none after a higher three-byte lead or a four-byte lead.
+fn carried_pairs() -> &'static [u64; 256] {
+    static PAIRS: std::sync::LazyLock<[u64; 256]> = std::sync::LazyLock::new(|| {
+        let carried = |u: u32| char::from_u32(u).is_some_and(|c| embedded_carry(c) == Carry::Yes);
+        let mut pairs = [u64::MAX; 256];
+        for (lead, good) in pairs.iter_mut().enumerate().skip(0xC0) {
+            let lead = lead as u32;
+            *good = 0;
+            for second in 0..64u32 {
+                let all = match lead {
+                    0xC0..=0xDF => carried(((lead & 0x1F) << 6) | second),
+                    // Below U+3000 (the table of `embedded_carry`); text with a
+                    // character above it is decoded.
+                    0xE0..=0xE2 => {
+                        (0..64).all(|third| carried(((lead & 0x0F) << 12) | (second << 6) | third))
+                    }
+                    _ => false,
+                };
+                if all {
+                    *good |= 1 << second;
+                }
+            }
+        }
+        pairs
+    });
+    &PAIRS
+}
+
+/// Whether `b` (UTF-8) may hold a character the fonts lack; `false` is certain.
+fn maybe_lacking(b: &[u8]) -> bool {
+    let pairs = carried_pairs();
+    let mut i = 0;
+    while i + 9 <= b.len() {
+        let word = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            // Each byte with the one after it; no branch per byte.
+            let bad = (0..8).fold(0u64, |bad, k| {
+                bad | (!pairs[usize::from(b[i + k])] >> (b[i + k + 1] & 63) & 1)
+            });
+            if bad != 0 {
+                return true;
+            }
+        }
+        i += 8;
+    }
+    // The tail, the last byte paired with nothing (a lead byte there would be a cut
+    // character, which UTF-8 text does not have).
+    (i..b.len()).any(|k| {
+        let next = b.get(k + 1).copied().unwrap_or(0x80);
+        !pairs[usize::from(b[k])] >> (next & 63) & 1 != 0
+    })
+}
+
+/// [`embedded_lacking`] by decoding every character: ASCII is skipped eight bytes at a
+/// time (always carried), and a code point below U+3000 is one bit in a table.
+fn decode_lacking(text: &str) -> std::collections::BTreeSet<char> {
     const TABLE: u32 = 0x3000;
     static CARRIED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
         let mut bits = vec![0u64; (TABLE as usize).div_ceil(64)];
@@ -287,7 +354,29 @@ mod tests {
             "\u{10ffff}xyz\u{e000}",
         ] {
             assert_eq!(embedded_lacking(t), naive(t), "{t:?}");
+            assert_eq!(decode_lacking(t), naive(t), "{t:?}");
+            if !naive(t).is_empty() {
+                assert!(maybe_lacking(t.as_bytes()), "{t:?}");
+            }
         }
+        // The quick pass never clears a character the fonts lack, wherever it stands.
+        let four_bytes = [0x1_0000, 0x1_f600, 0x1_d538, 0x10_fffd];
+        for c in (0x80..0x1_0000)
+            .chain(four_bytes)
+            .filter_map(char::from_u32)
+        {
+            if embedded_carry(c) != Carry::Yes {
+                let t = format!("Kế hoạch {c} tỉnh");
+                assert!(maybe_lacking(t.as_bytes()), "{c:?} in {t:?}");
+                assert!(
+                    maybe_lacking(&t.as_bytes()[..t.len() - 6]),
+                    "{c:?} at the end"
+                );
+            }
+        }
+        assert!(!maybe_lacking(
+            "Kế hoạch chuyển đổi số năm 2025 — “Sở KH&CN”".as_bytes()
+        ));
         assert!(embedded_lacking("Kế hoạch số 444/KH-UBND").is_empty());
         assert!(embedded_lacking("\u{f0b7} nhiệm vụ").contains(&'\u{f0b7}'));
     }
