@@ -27,7 +27,7 @@ pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     };
-    if !s.chars().any(unsafe_char) {
+    if !has_unsafe(s, false) {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -41,6 +41,24 @@ pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Whether `s` has a character [`terminal_safe`] replaces (`\r` too unless `cr_ok`), read
+/// from the bytes: C0 and DEL are single bytes, C1 is C2 80–9F, the bidirectional
+/// overrides are E2 80 AA–AE and E2 81 A6–A9. A source text is checked whole for every
+/// file with findings, so this is one branch-free pass and a search for two lead bytes.
+fn has_unsafe(s: &str, cr_ok: bool) -> bool {
+    let b = s.as_bytes();
+    let c0 = b.iter().fold(false, |bad, &x| {
+        bad | ((x < 0x20) & (x != b'\n') & (x != b'\t') & !(cr_ok & (x == b'\r'))) | (x == 0x7f)
+    });
+    c0 || memchr::memchr2_iter(0xc2, 0xe2, b).any(|i| match b[i] {
+        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+        _ => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+    })
+}
+
 /// [`terminal_safe`] for a source text shown in a snippet: the same characters replaced
 /// by ones of the same UTF-8 length (`?` for one byte, `¿` for two, `�` for three), so
 /// byte offsets and columns of the findings still point at the right place.
@@ -49,7 +67,7 @@ pub fn terminal_safe_same_len(s: &str) -> std::borrow::Cow<'_, str> {
         (c.is_control() && c != '\n' && c != '\t' && c != '\r')
             || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
     };
-    if !s.chars().any(unsafe_char) {
+    if !has_unsafe(s, true) {
         return s.into();
     }
     s.chars()
@@ -61,6 +79,27 @@ pub fn terminal_safe_same_len(s: &str) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+#[cfg(test)]
+mod safe_tests {
+    use super::*;
+
+    /// The byte test finds exactly the characters the character test replaces.
+    #[test]
+    fn unsafe_bytes_are_the_unsafe_characters() {
+        let unsafe_char = |c: char, cr_ok: bool| {
+            (c.is_control() && c != '\n' && c != '\t' && !(cr_ok && c == '\r'))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        };
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            for cr_ok in [false, true] {
+                for t in [format!("{c}"), format!("Kế hoạch {c} số")] {
+                    assert_eq!(has_unsafe(&t, cr_ok), unsafe_char(c, cr_ok), "{c:?}");
+                }
+            }
+        }
+    }
 }
 
 /// An output format.
