@@ -8,6 +8,28 @@
 ///
 /// `normalise_key("  Sở TT & TT; ")` = `normalise_key("Sở TT&TT")` = "sở tt&tt".
 pub fn normalise_key(name: &str) -> String {
+    // Plans repeat the same agency names (within a plan and across a province's plans):
+    // each thread keeps the keys it made, up to a bound.
+    thread_local! {
+        static KEYS: std::cell::RefCell<foldhash::HashMap<String, String>> =
+            std::cell::RefCell::new(foldhash::HashMap::default());
+    }
+    const KEPT: usize = 8192;
+    if let Some(key) = KEYS.with(|k| k.borrow().get(name).cloned()) {
+        return key;
+    }
+    let key = make_key(name);
+    KEYS.with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() >= KEPT {
+            k.clear();
+        }
+        k.insert(name.to_string(), key.clone());
+    });
+    key
+}
+
+fn make_key(name: &str) -> String {
     let unified: String = name
         .chars()
         .map(|c| match c {
