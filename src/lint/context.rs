@@ -25,6 +25,7 @@ pub struct Context<'a> {
     texts: std::cell::OnceCell<super::text::TextIndex<'a>>,
     coverage: std::cell::OnceCell<Vec<(&'a super::catindex::EntryInfo, super::cover::Cover)>>,
     top_keys: std::cell::OnceCell<Vec<(&'a str, Span)>>,
+    baseline_rows: std::cell::OnceCell<foldhash::HashMap<&'a str, Vec<usize>>>,
     /// The fast reader's tree of the source, when the plan was read from it; handed to
     /// the [`TextIndex`](super::text::TextIndex) so that the file is parsed once.
     tree: std::cell::Cell<Option<crate::yaml::tree::Node<'a>>>,
@@ -47,6 +48,7 @@ impl<'a> Context<'a> {
             texts: std::cell::OnceCell::new(),
             coverage: std::cell::OnceCell::new(),
             top_keys: std::cell::OnceCell::new(),
+            baseline_rows: std::cell::OnceCell::new(),
             tree: std::cell::Cell::new(None),
         }
     }
@@ -90,6 +92,22 @@ impl<'a> Context<'a> {
 
     /// Every text field of the plan, walked once per file for all text rules, and the
     /// means to locate a phrase in one.
+    /// The rows of `baseline.indicators` whose code (trimmed) is `code`, in order; an
+    /// index made once per file, so that rules looking up every catalogue indicator do
+    /// not scan the baseline for each.
+    pub fn baseline_rows(&self, code: &str) -> &[usize] {
+        let rows = self.baseline_rows.get_or_init(|| {
+            let mut rows: foldhash::HashMap<&'a str, Vec<usize>> = Default::default();
+            if let Some(b) = &self.plan.baseline {
+                for (i, x) in b.indicators.iter().enumerate() {
+                    rows.entry(x.code.value.trim()).or_default().push(i);
+                }
+            }
+            rows
+        });
+        rows.get(code).map_or(&[], Vec::as_slice)
+    }
+
     pub fn texts(&self) -> &super::text::TextIndex<'a> {
         self.texts
             .get_or_init(|| super::text::TextIndex::new(self.plan, self.source, self.tree.take()))

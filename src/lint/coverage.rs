@@ -115,18 +115,18 @@ fn full_in_baseline(cx: &Context, ind: &EntryInfo) -> bool {
         return false;
     };
     let full = |code: &str, max: Option<f64>| {
-        b.indicators.iter().any(|bi| {
-            bi.code.value.trim() == code
-                && (bi.status == Some(PointsClass::Full)
-                    || match (
-                        bi.points
-                            .as_ref()
-                            .and_then(|p| super::rules::value(&p.value)),
-                        max,
-                    ) {
-                        (Some(p), Some(m)) => m > 0.0 && p >= m,
-                        _ => false,
-                    })
+        cx.baseline_rows(code).iter().any(|&i| {
+            let bi = &b.indicators[i];
+            bi.status == Some(PointsClass::Full)
+                || match (
+                    bi.points
+                        .as_ref()
+                        .and_then(|p| super::rules::value(&p.value)),
+                    max,
+                ) {
+                    (Some(p), Some(m)) => m > 0.0 && p >= m,
+                    _ => false,
+                }
         })
     };
     if full(&ind.code, ind.max_points) {
@@ -187,10 +187,7 @@ fn implied_full(cx: &Context, cat: &super::CatalogueIndex, ind: &EntryInfo) -> b
         }
         n += 1;
         // What the baseline states about the indicator or, failing that, its parts.
-        let own = b
-            .indicators
-            .iter()
-            .find(|x| x.code.value.trim() == c.as_str());
+        let own = cx.baseline_rows(c).first().map(|&i| &b.indicators[i]);
         let figure = own.and_then(|x| x.points.as_ref()).and_then(|p| value(p));
         let class = own.and_then(|x| x.status);
         let parts: Vec<f64> = b
@@ -249,11 +246,7 @@ pub fn is_ancestor(a: &str, b: &str) -> bool {
 pub fn anchor(cx: &Context, ind: &EntryInfo) -> (Span, String) {
     let plan = cx.plan;
     if let Some(b) = &plan.baseline {
-        if let Some(i) = b
-            .indicators
-            .iter()
-            .position(|bi| bi.code.value.trim() == ind.code)
-        {
+        if let Some(&i) = cx.baseline_rows(&ind.code).first() {
             return (
                 b.indicators[i].code.span,
                 format!("baseline.indicators[{i}]"),

@@ -127,7 +127,7 @@ fn class_bounds(cx: &Context, class: PointsClass) -> Option<(u32, u32)> {
         let Some(max) = e.max_points.filter(|m| *m > 0.0) else {
             continue;
         };
-        let stated = b.indicators.iter().find(|x| x.code.value.trim() == e.code);
+        let stated = cx.baseline_rows(&e.code).first().map(|&i| &b.indicators[i]);
         let got = stated.and_then(|x| {
             x.status.or_else(|| match x.points.as_ref().map(|p| num(&p.value)) {
                 Some(Num::Value(v)) if v >= max - 1e-9 => Some(PointsClass::Full),
