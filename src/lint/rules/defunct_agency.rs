@@ -1,7 +1,7 @@
 //! KH305 defunct-agency: an agency that does not exist on the plan's date.
 
 use crate::diagnostic::{Diagnostic, Fix, Level};
-use crate::lint::asof::{day_vi, plan_day};
+use crate::lint::asof::{day_en, day_vi, plan_day};
 use crate::lint::context::Context;
 use crate::lint::fix::replace_in_scalar;
 use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText, t};
@@ -103,6 +103,7 @@ fn finding(
     path: &str,
 ) -> Diagnostic {
     let on = day_vi(day);
+    let on_en = day_en(day);
     let basis = agency
         .basis
         .as_deref()
@@ -117,8 +118,8 @@ fn finding(
                     basis.0
                 ),
                 format!(
-                    "\"{name}\" was only established on {}{}, after the plan's date ({on})",
-                    day_vi(from),
+                    "\"{name}\" was only established on {}{}, after the plan's date ({on_en})",
+                    day_en(from),
                     basis.1
                 ),
                 span,
@@ -131,12 +132,13 @@ fn finding(
             ));
     }
     let until = agency.until.map(day_vi).unwrap_or_default();
+    let until_en = agency.until.map(day_en).unwrap_or_default();
     let next = reg.successors_on(agency, day);
     let names: Vec<&str> = next.iter().map(|a| a.name.as_str()).collect();
     let (vi, en, help) = if names.is_empty() {
         (
             format!("\"{name}\" không còn tồn tại từ {until}{}", basis.0),
-            format!("\"{name}\" no longer exists from {until}{}", basis.1),
+            format!("\"{name}\" no longer exists from {until_en}{}", basis.1),
             t(
                 "giao nhiệm vụ cho cơ quan đang thực hiện chức năng này",
                 "give the task to the body that does this work now",
@@ -162,7 +164,7 @@ fn finding(
                 basis.0
             ),
             format!(
-                "\"{name}\" no longer exists from {until}{}; its work passed to {list}",
+                "\"{name}\" no longer exists from {until_en}{}; its work passed to {list}",
                 basis.1
             ),
             help,
@@ -173,7 +175,7 @@ fn finding(
         .with_path(path.to_string())
         .with_label(t(
             format!("không còn từ {until}"),
-            format!("gone from {until}"),
+            format!("gone from {until_en}"),
         ))
         .with_help(help);
     if let [only] = next.as_slice() {

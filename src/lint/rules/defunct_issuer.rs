@@ -2,7 +2,7 @@
 //! longer exists on its date.
 
 use crate::diagnostic::{Diagnostic, Level};
-use crate::lint::asof::{day_vi, plan_day};
+use crate::lint::asof::{day_en, day_vi, plan_day};
 use crate::lint::context::Context;
 use crate::lint::rule::{Check, Explanation, Meta, RuleDef, StaticText, t};
 use crate::source::Span;
@@ -72,6 +72,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                         continue;
                     }
                     let until = p.until.map(day_vi).unwrap_or_default();
+                    let until_en = p.until.map(day_en).unwrap_or_default();
                     let next = reg.province_successor_on(p, day);
                     let basis = p.basis.as_deref().unwrap_or("");
                     let (vi_next, en_next, help) = match next {
@@ -102,8 +103,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                             p.full_name()
                         ),
                         format!(
-                            "the plan of {} is issued in the name of {}, which no longer exists from {until} ({basis}){en_next}",
-                            day_vi(day),
+                            "the plan of {} is issued in the name of {}, which no longer exists from {until_en} ({basis}){en_next}",
+                            day_en(day),
                             p.full_name()
                         ),
                         help,
@@ -118,8 +119,8 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     ),
                     format!(
                         "the plan of {} is issued in the name of {name}, but the district level ended on {} (Resolution 202/2025/QH15)",
-                        day_vi(day),
-                        day_vi(TWO_TIER)
+                        day_en(day),
+                        day_en(TWO_TIER)
                     ),
                     t(
                         "ban hành nhân danh UBND tỉnh hoặc UBND xã, phường",
@@ -145,6 +146,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if let Some(p) = reg.province(&doc.place) {
         if !p.exists_on(day) && !reported.contains(&p.name) {
             let until = p.until.map(day_vi).unwrap_or_default();
+            let until_en = p.until.map(day_en).unwrap_or_default();
             let now = reg
                 .province_successor_on(p, day)
                 .map(|n| n.name.clone())
@@ -153,7 +155,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 RULE.meta
                     .diag(
                         format!("địa danh \"{}\" là tỉnh không còn từ {until}; nay là {now}", doc.place),
-                        format!("the place \"{}\" is a province that no longer exists from {until}; it is now {now}", doc.place),
+                        format!("the place \"{}\" is a province that no longer exists from {until_en}; it is now {now}", doc.place),
                         locate(cx, &doc.place),
                     )
                     .with_path("document.place")
