@@ -90,8 +90,6 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// Every text field of the plan, walked once per file for all text rules, and the
-    /// means to locate a phrase in one.
     /// The rows of `baseline.indicators` whose code (trimmed) is `code`, in order; an
     /// index made once per file, so that rules looking up every catalogue indicator do
     /// not scan the baseline for each.
@@ -108,6 +106,8 @@ impl<'a> Context<'a> {
         rows.get(code).map_or(&[], Vec::as_slice)
     }
 
+    /// Every text field of the plan, walked once per file for all text rules, and the
+    /// means to locate a phrase in one.
     pub fn texts(&self) -> &super::text::TextIndex<'a> {
         self.texts
             .get_or_init(|| super::text::TextIndex::new(self.plan, self.source, self.tree.take()))
