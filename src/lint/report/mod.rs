@@ -23,22 +23,24 @@ pub mod sarif;
 /// Every reporter that writes plan text for a terminal (human, concise, GitHub) calls
 /// this; JSON and SARIF escape through JSON.
 pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
     if !has_unsafe(s, false) {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if unsafe_char(c) {
+        if is_unsafe(c, false) {
             out.push_str(&c.escape_unicode().to_string());
         } else {
             out.push(c);
         }
     }
     out.into()
+}
+
+/// Whether [`terminal_safe`] replaces `c` (`\r` too unless `cr_ok`).
+fn is_unsafe(c: char, cr_ok: bool) -> bool {
+    (c.is_control() && c != '\n' && c != '\t' && !(cr_ok && c == '\r'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `s` has a character [`terminal_safe`] replaces (`\r` too unless `cr_ok`), read
@@ -63,15 +65,11 @@ fn has_unsafe(s: &str, cr_ok: bool) -> bool {
 /// by ones of the same UTF-8 length (`?` for one byte, `¿` for two, `�` for three), so
 /// byte offsets and columns of the findings still point at the right place.
 pub fn terminal_safe_same_len(s: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t' && c != '\r')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-    };
     if !has_unsafe(s, true) {
         return s.into();
     }
     s.chars()
-        .map(|c| match (unsafe_char(c), c.len_utf8()) {
+        .map(|c| match (is_unsafe(c, true), c.len_utf8()) {
             (false, _) => c,
             (true, 1) => '?',
             (true, 2) => '¿',
@@ -88,14 +86,10 @@ mod safe_tests {
     /// The byte test finds exactly the characters the character test replaces.
     #[test]
     fn unsafe_bytes_are_the_unsafe_characters() {
-        let unsafe_char = |c: char, cr_ok: bool| {
-            (c.is_control() && c != '\n' && c != '\t' && !(cr_ok && c == '\r'))
-                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        };
         for c in (0..0x1_0000).filter_map(char::from_u32) {
             for cr_ok in [false, true] {
                 for t in [format!("{c}"), format!("Kế hoạch {c} số")] {
-                    assert_eq!(has_unsafe(&t, cr_ok), unsafe_char(c, cr_ok), "{c:?}");
+                    assert_eq!(has_unsafe(&t, cr_ok), is_unsafe(c, cr_ok), "{c:?}");
                 }
             }
         }
