@@ -265,19 +265,8 @@ fn maybe_lacking(b: &[u8]) -> bool {
 }
 
 /// [`embedded_lacking`] by decoding every character: ASCII is skipped eight bytes at a
-/// time (always carried), and a code point below U+3000 is one bit in a table.
+/// time (always carried), every other character asks [`embedded_carry`].
 fn decode_lacking(text: &str) -> std::collections::BTreeSet<char> {
-    const TABLE: u32 = 0x3000;
-    static CARRIED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-        let mut bits = vec![0u64; (TABLE as usize).div_ceil(64)];
-        for u in 0..TABLE {
-            if char::from_u32(u).is_some_and(|c| embedded_carry(c) == Carry::Yes) {
-                bits[(u >> 6) as usize] |= 1 << (u & 63);
-            }
-        }
-        bits
-    });
-    let carried = &*CARRIED;
     let mut out = std::collections::BTreeSet::new();
     let b = text.as_bytes();
     let mut i = 0;
@@ -289,34 +278,14 @@ fn decode_lacking(text: &str) -> std::collections::BTreeSet<char> {
                 continue;
             }
         }
-        let lead = b[i];
-        if lead < 0x80 {
-            i += 1;
-            continue;
-        }
-        // `text` is UTF-8: the lead byte gives the length, and the sequence is whole.
-        let len = match lead {
-            0xC0..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            _ => 4,
-        };
-        let cont = |k: usize| u32::from(b[i + k] & 0x3F);
-        let cp = match len {
-            2 => (u32::from(lead & 0x1F) << 6) | cont(1),
-            3 => (u32::from(lead & 0x0F) << 12) | (cont(1) << 6) | cont(2),
-            _ => (u32::from(lead & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-        };
-        let lacks = if cp < TABLE {
-            carried[(cp >> 6) as usize] >> (cp & 63) & 1 == 0
-        } else {
-            char::from_u32(cp).is_some_and(|c| embedded_carry(c) != Carry::Yes)
-        };
-        if lacks {
-            if let Some(c) = char::from_u32(cp) {
+        match text[i..].chars().next() {
+            Some(c) if !c.is_ascii() && embedded_carry(c) != Carry::Yes => {
                 out.insert(c);
+                i += c.len_utf8();
             }
+            Some(c) => i += c.len_utf8(),
+            None => break,
         }
-        i += len;
     }
     out
 }
