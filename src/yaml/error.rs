@@ -107,9 +107,11 @@ pub fn error_to_diagnostic(source: &SourceFile, err: &Error) -> Diagnostic {
     let msg = first_line(&err.to_string());
     let class = classify(err);
     // A budget breach is said in both languages (serde-saphyr's text is English and,
-    // for some breaches, Rust's debug form: "budget breached: Depth { depth: 49 }").
+    // for some breaches, Rust's debug form: "budget breached: Depth { depth: 49 }"). A
+    // syntax error's Vietnamese comes from its kind; the English keeps the parser's words.
     let (vi, en) = match budget_breach(err) {
         Some(t) => (t.vi, t.en),
+        None if class == Class::Syntax => (syntax_vi(err), msg),
         None => (msg.clone(), msg),
     };
     let (code, rule) = class.code();
@@ -134,6 +136,128 @@ pub fn error_to_diagnostic(source: &SourceFile, err: &Error) -> Diagnostic {
     .with_help(help)
     .with_file(&source.path)
 }
+
+/// A syntax error in Vietnamese, from the parser's error kind (the English text is
+/// never translated by matching it). Kinds a plan hardly meets (directives, tags) share
+/// one general sentence.
+fn syntax_vi(err: &Error) -> String {
+    use ErrorKind as K;
+    let kind = match err {
+        Error::WithSnippet { error, .. } | Error::AliasError { error, .. } => {
+            return syntax_vi(error);
+        }
+        Error::ExternalMessage { source, .. } => match source.as_ref() {
+            ExternalMessageSource::Parser(scan) => scan.kind(),
+            _ => return GENERAL.into(),
+        },
+        Error::Eof { .. } => return "tệp kết thúc khi một khối chưa xong".into(),
+        Error::MultipleDocuments { .. } => {
+            return "tệp có nhiều tài liệu YAML (dấu ---): mỗi tệp chỉ một kế hoạch".into();
+        }
+        Error::FoldedBlockScalarMustIndentContent { .. } => {
+            return "nội dung của khối văn bản (sau | hoặc >) phải thụt lề".into();
+        }
+        Error::UnknownAnchor { .. } => {
+            return "bí danh (alias) trỏ tới một neo (anchor) không có".into();
+        }
+        Error::DuplicateMappingKey { .. } => return "một khóa viết hai lần trong cùng khối".into(),
+        Error::MergeValueNotMapOrSeqOfMaps { .. } | Error::MergeKeyNotAllowed { .. } => {
+            return "khóa gộp (<<) dùng không đúng".into();
+        }
+        _ => return GENERAL.into(),
+    };
+    match kind {
+        K::UnexpectedEofFlowSequence
+        | K::UnexpectedEofFlowMapping
+        | K::UnexpectedEofImplicitFlowMapping
+        | K::UnexpectedEofBlockSequence
+        | K::UnexpectedEofBlockMapping
+        | K::UnexpectedEof => "tệp kết thúc khi một khối chưa xong".into(),
+        K::UnclosedQuotedScalar => "dấu nháy mở ra mà không được đóng lại".into(),
+        K::UnclosedFlowCollection { open } => format!("dấu {open} mở ra mà không được đóng lại"),
+        K::MismatchedFlowCollectionEnd { open, close } => {
+            format!("dấu đóng {close} không khớp với dấu mở {open}")
+        }
+        K::MisplacedFlowCollectionEnd => "dấu đóng ngoặc đặt sai chỗ".into(),
+        K::ExpectedFlowMappingSeparator => "thiếu dấu ',' hoặc '}' trong khối {…}".into(),
+        K::ExpectedFlowSequenceSeparator => "thiếu dấu ',' hoặc ']' trong danh sách […]".into(),
+        K::TabNotAllowed
+        | K::TabInBlockIndentation
+        | K::TabInIndentation
+        | K::TabAtBlockScalarStart
+        | K::TabInPlainScalar => {
+            "có ký tự tab ở chỗ YAML không cho phép (thụt lề bằng dấu cách)".into()
+        }
+        K::InvalidIndentation
+        | K::InvalidBlockScalarIndent
+        | K::InvalidQuotedScalarIndent
+        | K::InvalidFlowScalarIndent => "thụt lề không đúng".into(),
+        K::ExpectedBlockMappingKey => {
+            "không thấy khóa ở chỗ cần một khóa (thường do thụt lề)".into()
+        }
+        K::ExpectedBlockSequenceEntry => {
+            "không thấy dấu '-' ở chỗ cần một mục danh sách (thường do thụt lề)".into()
+        }
+        K::MappingValueNotAllowed
+        | K::InvalidColonPlacement
+        | K::MappingKeyNotAllowed
+        | K::SimpleKeyExpected
+        | K::InvalidSimpleKey
+        | K::InvalidMappingValueWhitespace
+        | K::FlowMappingValueAdjacentCollection => {
+            "dấu hai chấm ':' ở chỗ không được phép (văn bản có dấu ':' cần đặt trong dấu nháy)"
+                .into()
+        }
+        K::InvalidTrailingSingleQuotedScalar | K::InvalidTrailingDoubleQuotedScalar => {
+            "còn nội dung sau dấu nháy đóng".into()
+        }
+        K::UnknownQuotedScalarEscape
+        | K::InvalidQuotedScalarHexEscape
+        | K::InvalidLowSurrogateHexEscape
+        | K::InvalidLowSurrogate
+        | K::MissingLowSurrogate
+        | K::UnpairedLowSurrogate
+        | K::InvalidUnicodeEscape => {
+            "chuỗi thoát (\\…) trong dấu nháy kép không hợp lệ (viết \\\\ cho một dấu \\)".into()
+        }
+        K::UnexpectedCharacter { character } => {
+            format!(
+                "ký tự không được phép ở đây: '{}'",
+                character.escape_default()
+            )
+        }
+        K::UnknownAnchor => "bí danh (alias) trỏ tới một neo (anchor) không có".into(),
+        K::MissingAnchorOrAliasName => "thiếu tên sau dấu & hoặc *".into(),
+        K::CommentInterceptedScalar | K::CommentNotSeparated => {
+            "chú thích (#) chen vào văn bản: cần dấu cách trước #, hoặc đặt văn bản trong dấu nháy"
+                .into()
+        }
+        K::ExpectedNodeContent => "thiếu giá trị ở chỗ cần một giá trị".into(),
+        K::ExpectedWhitespace => "thiếu dấu cách".into(),
+        K::ZeroBlockScalarIndent | K::InvalidBlockScalarHeader => {
+            "dòng mở khối văn bản (| hoặc >) không hợp lệ".into()
+        }
+        K::BlockEntryInFlowCollection
+        | K::BlockSequenceEntryNotAllowed
+        | K::InvalidBlockEntryWhitespace
+        | K::PlainScalarStartsWithDashFlowIndicator => {
+            "dấu '-' của danh sách ở chỗ không được phép".into()
+        }
+        K::DocumentIndicatorInQuotedScalar
+        | K::InvalidDocumentEnd
+        | K::ExpectedDocumentStart
+        | K::MissingDocumentEndBeforeDirective
+        | K::MultipleDocumentsUnsupported => {
+            "dấu phân cách tài liệu (--- hoặc ...) đặt sai chỗ".into()
+        }
+        K::BomInsideDocument => "dấu BOM nằm giữa tệp".into(),
+        K::InputDecoding { .. } => "tệp không phải văn bản UTF-8".into(),
+        _ => GENERAL.into(),
+    }
+}
+
+/// The Vietnamese for a syntax error of a kind plans do not meet (directives, tags).
+const GENERAL: &str = "cấu trúc YAML không hợp lệ";
 
 /// What was exceeded, in words, for the budget errors serde-saphyr reports.
 fn budget_breach(err: &Error) -> Option<Text> {
@@ -208,4 +332,41 @@ pub fn first_line(s: &str) -> String {
         regex::Regex::new(r"^line [0-9]+ column [0-9]+: ").expect("valid regex")
     });
     LOCATION.replace(line, "").into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Vietnamese of a syntax error is Vietnamese: it never carries the parser's
+    /// English sentence, and each common mistake gets its own words.
+    #[test]
+    fn syntax_errors_are_said_in_vietnamese_by_kind() {
+        let cases = [
+            ("a: \"mở\n", "dấu nháy"),
+            ("a: [1, 2\n", "không được đóng"),
+            ("a: {x: 1]\n", "không khớp"),
+            ("a:\n\t- 1\n", "tab"),
+            ("a: b: c\n", "dấu hai chấm"),
+            ("a: \"x\" y\n", "sau dấu nháy đóng"),
+            ("a: \"\\q\"\n", "chuỗi thoát"),
+            ("a: *nothing\n", "neo"),
+            ("a: 1\na: 2\n", "hai lần"),
+        ];
+        for (text, want) in cases {
+            let file = SourceFile::new("p.yaml", text);
+            let err = crate::yaml::from_str_saphyr::<serde_json::Value>(text)
+                .expect_err("the text is broken");
+            let d = error_to_diagnostic(&file, &err);
+            let (vi, en) = (
+                d.message.get(crate::diagnostic::Lang::Vi),
+                d.message.get(crate::diagnostic::Lang::En),
+            );
+            assert_eq!(d.code, "KH001", "{text:?}: {en}");
+            assert!(vi.starts_with("lỗi cú pháp YAML: "), "{vi}");
+            assert!(vi.contains(want), "{text:?}: {vi} (en: {en})");
+            assert!(!vi.contains(en), "{text:?}: the parser's English in {vi}");
+            assert_ne!(vi, format!("lỗi cú pháp YAML: {GENERAL}"), "{text:?}: {en}");
+        }
+    }
 }
