@@ -64,6 +64,7 @@ fixtures! {
     not_a_deadline: [fail, pass, activity_with_a_year, according_to_plan, ongoing, every_quarter, theo_quy, theo_unit_and_more],
     points_above_max: [fail, pass, just_above_max, within_rounding_of_max, index_above_stated_max],
     published_score_mismatch: [fail, pass, one_answer_off, one_hundredth_off, rounds_to_published],
+    stale_year: [fail, pass, two_years_back, point_of_reference, compared_with_the_assessed_year, long_ago, citation_year, no_statement, index_note, one_sentence_two_rows],
     sum_mismatch: [fail, pass, inputs_answered_no, inputs_answered_yes, three_decimals, total_just_past_rounding, total_at_rounding_limit, sub_indicators_short, decimal_comma_text, decimal_comma_text_wrong],
     superseded_catalogue: [fail, pass, first_year_of_new_catalogue, last_year_of_old_catalogue],
     uncovered_indicator: [fail, pass, just_below_full_not_kept, full_in_baseline_not_kept, kept_by_its_main_index, kept_a_sibling],

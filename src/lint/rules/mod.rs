@@ -59,6 +59,7 @@ registry! {
     truncated_text,
     truncated_appendix,
     misspelt_term,
+    stale_year,
     uncovered_indicator,
     unknown_indicator,
     misplaced_indicator,
