@@ -39,7 +39,7 @@ macro_rules! fixtures {
 
 fixtures! {
     agency_alias: [fail, pass, alias_alone, alias_in_support, defunct_agency_alias],
-    bad_suppression: [fail, pass, allow_nothing, two_rules],
+    bad_suppression: [fail, pass, allow_nothing, two_rules, indicator_bracket_open],
     blank_number: [fail, pass, unscored_index, scored_index_blank_max, number_with_unit, text_figures, zero_figures],
     budget_sum_mismatch: [fail, pass, subtotal_off_by_one, total_off_by_one, no_subtotal, no_subtotal_total_off],
     deadline_out_of_range: [fail, pass, quarter_before_issue, before_the_issue_day, before_the_day_after_issue, year_after_horizon, horizon_year, month_of_issue, month_before_issue],
@@ -74,7 +74,7 @@ fixtures! {
     unknown_key: [fail, pass, plural_lead, known_optional_key],
     unrenderable_text: [fail, pass, nested_in_escaped_string, nested_to_the_limit],
     unparseable_deadline: [fail, pass, day_past_month_end, day_without_year, feb_29_in_common_year, feb_29_in_leap_year, reversed_period, two_year_period],
-    unused_suppression: [fail, pass, allows_another_rule, allow_by_code],
+    unused_suppression: [fail, pass, allows_another_rule, allow_by_code, allows_another_indicator, allows_its_indicator],
     yaml_syntax: [fail, pass, quoted_colon, colon_without_space, tab_indent],
     year_mismatch: [fail, pass, issued_after_the_year, issued_on_last_day_of_the_year, horizon_a_year_early, horizon_equal_to_year],
     malformed_citation: [fail, pass, bases_are_kh106s, dated_after_the_plan, decree_without_year, in_a_block, year_not_the_dates],

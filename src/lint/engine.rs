@@ -143,7 +143,11 @@ impl<'a> Linter<'a> {
                     for sel in s.selectors.iter().filter(|x| !x.used) {
                         let enabled = rules::all().iter().enumerate().any(|(i, r)| {
                             levels[i].is_some()
-                                && suppress::selects(&sel.text, r.meta.code, r.meta.name)
+                                && suppress::selects(
+                                    suppress::split_selector(&sel.text).0,
+                                    r.meta.code,
+                                    r.meta.name,
+                                )
                         });
                         if enabled {
                             let mut d = unused_suppression::finding(s.span, &sel.text);

@@ -5,7 +5,10 @@
 //! node. A node's extent is found by indentation: the lines after it that are indented
 //! deeper (and, after a bare `key:`, a `- ` sequence at the same indentation).
 //! `# kehoach: allow-file KH201 -- reason` silences a rule in the whole file.
-//! Rules are named by code, name or code prefix, separated by commas or spaces.
+//! Rules are named by code, name or code prefix, separated by commas or spaces. A rule
+//! followed by an indicator in brackets, `KH201[7.8]`, is silenced for that indicator's
+//! findings only (where several findings of a rule share one node, as uncovered
+//! indicators without a baseline row share the first task of their main index).
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{SourceFile, Span};
@@ -42,12 +45,37 @@ impl Suppression {
         }
         let mut hit = false;
         for s in &mut self.selectors {
-            if selects(&s.text, d.code, d.rule) {
+            let (rule, indicator) = split_selector(&s.text);
+            let for_it = indicator.is_none_or(|i| d.indicator.as_deref().map(str::trim) == Some(i));
+            if for_it && selects(rule, d.code, d.rule) {
                 s.used = true;
                 hit = true;
             }
         }
         hit
+    }
+}
+
+/// A selector's rule and, for `KH201[7.8]`, its indicator; `None` for the rule when the
+/// brackets are malformed (`KH201[`, `KH201[]`, text after `]`).
+pub fn split_selector(sel: &str) -> (&str, Option<&str>) {
+    match sel.split_once('[') {
+        None => (sel, None),
+        Some((rule, rest)) => match rest.strip_suffix(']') {
+            Some(code) if !code.trim().is_empty() && !code.contains(['[', ']']) => {
+                (rule, Some(code.trim()))
+            }
+            // Not a rule name: reported as an unknown rule.
+            _ => ("", None),
+        },
+    }
+}
+
+/// The rule a selector names, if any (its indicator, if it has one, set aside).
+fn selector_meta(sel: &str) -> Option<&'static crate::lint::rule::Meta> {
+    match split_selector(sel) {
+        ("", _) => None,
+        (rule, _) => find_meta(rule),
     }
 }
 
@@ -88,7 +116,7 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Diagnostic>) {
             Err(problem) => bad.push(bad_suppression::finding(span, problem)),
             Ok((whole_file, selectors, reason)) => {
                 for s in &selectors {
-                    if find_meta(s).is_none() {
+                    if selector_meta(s).is_none() {
                         bad.push(bad_suppression::finding(
                             span,
                             bad_suppression::Problem::UnknownRule(s.clone()),
@@ -97,7 +125,7 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Diagnostic>) {
                 }
                 let selectors: Vec<Selector> = selectors
                     .into_iter()
-                    .filter(|s| find_meta(s).is_some())
+                    .filter(|s| selector_meta(s).is_some())
                     .map(|text| Selector { text, used: false })
                     .collect();
                 if selectors.is_empty() {
@@ -269,6 +297,37 @@ mod tests {
         assert_eq!(s.len(), 1);
         let codes: Vec<_> = bad.iter().map(|d| d.code).collect();
         assert_eq!(codes, ["KH902", "KH902", "KH902"]);
+    }
+
+    #[test]
+    fn an_indicator_in_brackets_narrows_the_rule_to_it() {
+        let text = "tasks:\n  - id: a # kehoach: allow KH201[7.8] -- cắt\n    lead: []\n";
+        let (mut s, bad) = parsed(text);
+        assert!(bad.is_empty(), "{bad:?}");
+        let span = Span {
+            line: 2,
+            column: 5,
+            offset: 9,
+            len: 1,
+        };
+        let finding = |code: &str| {
+            Diagnostic::new(
+                "KH201",
+                "uncovered-indicator",
+                crate::diagnostic::Level::Error,
+                crate::diagnostic::Text::new("x", "x"),
+                span,
+            )
+            .with_indicator(code)
+        };
+        assert!(!s[0].covers(&finding("4.3")));
+        assert!(!s[0].covers(&finding("7.8.1")));
+        assert!(s[0].covers(&finding(" 7.8 ")));
+        for bad_sel in ["KH201[", "KH201[]", "KH201[7.8]x", "KH999[7.8]"] {
+            let (s, bad) = parsed(&format!("a: 1 # kehoach: allow {bad_sel} -- x\n"));
+            assert!(s.is_empty(), "{bad_sel}");
+            assert_eq!(bad.len(), 1, "{bad_sel}");
+        }
     }
 
     #[test]

@@ -38,8 +38,8 @@ pub fn finding(span: Span, sel: &str) -> Diagnostic {
     )
     .with_label(t("không dùng đến", "unused"))
     .with_help(t(
-        "xóa chú thích này (lỗi đã được sửa hoặc nằm ở nút khác)",
-        "remove this comment (the problem was fixed, or it is on another node)",
+        "xóa chú thích này (lỗi đã được sửa, hoặc nằm ở nút khác hay thuộc chỉ số khác)",
+        "remove this comment (the problem was fixed, or it is on another node or about another indicator)",
     ))
 }
 
