@@ -67,7 +67,7 @@ fixtures! {
     stale_year: [fail, pass, two_years_back, point_of_reference, compared_with_the_assessed_year, long_ago, citation_year, no_statement, index_note, one_sentence_two_rows],
     sum_mismatch: [fail, pass, inputs_answered_no, inputs_answered_yes, three_decimals, total_just_past_rounding, total_at_rounding_limit, sub_indicators_short, decimal_comma_text, decimal_comma_text_wrong],
     superseded_catalogue: [fail, pass, first_year_of_new_catalogue, last_year_of_old_catalogue],
-    uncovered_indicator: [fail, pass, just_below_full_not_kept, full_in_baseline_not_kept, kept_by_its_main_index, kept_a_sibling],
+    uncovered_indicator: [fail, pass, just_below_full_not_kept, full_in_baseline_not_kept, kept_by_its_main_index, kept_a_sibling, task_for_main_index],
     unknown_agency: [fail, pass, office_holder, office_holder_misspelt, ditto, ditto_with_period, support_misspelt, lower_case_and_spaces, with_province, with_district],
     unknown_catalogue: [fail, pass, capitalised_id, id_with_trailing_space],
     unknown_indicator: [fail, pass, sibling_that_does_not_exist, real_sub_indicator, kept_code],

@@ -69,14 +69,41 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .with_path(path)
                 .with_indicator(code)
                 .with_label(t(label_vi, label_en))
-                .with_help(t(
-                    format!(
-                        "thêm nhiệm vụ có `indicators: [\"{code}\"]` và cơ quan chủ trì (hoặc ghi mã vào nhiệm vụ đã nêu nội dung này), hoặc khai báo {code} trong `kept` kèm lý do"
-                    ),
-                    format!(
-                        "add a task with `indicators: [\"{code}\"]` and a lead agency (or write the code into the task that already names it), or declare {code} in `kept` with a reason"
-                    ),
-                )),
+                .with_help(help(cx, ind)),
         );
+    }
+}
+
+/// What to do. A task that names only the main index ("6") does not serve its indicators:
+/// the plan must say who leads 6.2 (a main index is a heading, as in the appendices), so
+/// the help names that task, where the code is most likely missing.
+fn help(cx: &Context, ind: &crate::lint::catindex::EntryInfo) -> crate::diagnostic::Text {
+    let code = ind.code.as_str();
+    let broad = cx
+        .plan
+        .tasks
+        .iter()
+        .find(|task| task.indicators.iter().any(|c| c.value.trim() == ind.main));
+    match broad {
+        Some(task) => t(
+            format!(
+                "nhiệm vụ `{}` chỉ ghi chỉ số chính {main}, không giao chỉ số {code}: ghi \"{code}\" vào `indicators` của nhiệm vụ nếu nhiệm vụ phục vụ chỉ số này, thêm nhiệm vụ riêng, hoặc khai báo {code} trong `kept` kèm lý do",
+                task.id.value.trim(),
+                main = ind.main
+            ),
+            format!(
+                "task `{}` names only main index {main}, which assigns none of its indicators: write \"{code}\" into its `indicators` if it serves {code}, add a task of its own, or declare {code} in `kept` with a reason",
+                task.id.value.trim(),
+                main = ind.main
+            ),
+        ),
+        None => t(
+            format!(
+                "thêm nhiệm vụ có `indicators: [\"{code}\"]` và cơ quan chủ trì (hoặc ghi mã vào nhiệm vụ đã nêu nội dung này), hoặc khai báo {code} trong `kept` kèm lý do"
+            ),
+            format!(
+                "add a task with `indicators: [\"{code}\"]` and a lead agency (or write the code into the task that already names it), or declare {code} in `kept` with a reason"
+            ),
+        ),
     }
 }
