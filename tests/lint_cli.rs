@@ -40,6 +40,29 @@ fn human_output_has_snippets_carets_labels_and_help() {
     insta::assert_snapshot!("human-vi", snap(&vi));
 }
 
+/// The human output's "file:line:column" headers are the concise output's positions, on
+/// the bundled plans, where Vietnamese text puts multi-byte characters before most spans
+/// (miette counted the column in bytes: 138:328 for the concise 138:241).
+#[test]
+fn human_and_concise_give_the_same_positions() {
+    let human = run(&["plans", "--format", "human"]).unwrap().stdout;
+    let concise = run(&["plans", "--format", "concise"]).unwrap().stdout;
+    let mut from_human: Vec<&str> = human
+        .split("╭─[")
+        .skip(1)
+        .filter_map(|s| s.split(']').next())
+        .collect();
+    let mut from_concise: Vec<&str> = concise
+        .lines()
+        .filter_map(|l| l.split(": ").next())
+        .filter(|p| p.ends_with(|c: char| c.is_ascii_digit()) && p.contains(".yaml:"))
+        .collect();
+    from_human.sort_unstable();
+    from_concise.sort_unstable();
+    assert!(from_human.len() > 300, "{}", from_human.len());
+    assert_eq!(from_human, from_concise);
+}
+
 #[test]
 fn json_output_is_versioned_and_complete() {
     let out = run(&[DIR, "--format", "json", "--lang", "en"]).unwrap();
