@@ -8,7 +8,7 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Fragment, Options, terminal_safe, terminal_safe_same_len};
+use super::{Fragment, Options, graphical, terminal_safe, terminal_safe_same_len};
 use crate::diagnostic::{Diagnostic, Lang, Level};
 use crate::lint::engine::FileReport;
 
@@ -84,6 +84,27 @@ struct Report<'a> {
     code: String,
 }
 
+impl Report<'_> {
+    /// The message, help and label (offset, length, text) exactly as miette is given them.
+    #[allow(clippy::type_complexity)]
+    fn texts(
+        &self,
+    ) -> (
+        String,
+        Option<String>,
+        Option<(usize, usize, Option<String>)>,
+    ) {
+        use miette::Diagnostic as _;
+        let message = self.to_string();
+        let help = self.help().map(|h| h.to_string());
+        let label = self
+            .labels()
+            .and_then(|mut l| l.next())
+            .map(|l| (l.offset(), l.len(), l.label().map(str::to_string)));
+        (message, help, label)
+    }
+}
+
 impl fmt::Debug for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&terminal_safe(self.d.message.get(self.lang)))
@@ -155,8 +176,14 @@ impl miette::Diagnostic for Report<'_> {
 }
 
 pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
+    fragment_with(r, opts, true).0
+}
+
+/// [`fragment`], and how many findings were written directly; `direct: false` renders
+/// every finding through miette (the reference the tests compare the direct layout with).
+fn fragment_with(r: &FileReport, opts: &Options, direct: bool) -> (Fragment, usize) {
     if r.diagnostics.is_empty() {
-        return Fragment::default();
+        return (Fragment::default(), 0);
     }
     let theme = if opts.color {
         GraphicalTheme::unicode()
@@ -180,7 +207,14 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
         source: &r.source,
         has_cr: shown.contains('\r'),
     };
+    let shown_src = graphical::Shown {
+        name: &src.name,
+        code: &src,
+        source: &r.source,
+        has_cr: src.has_cr,
+    };
     let mut text = String::new();
+    let mut directly = 0;
     for d in &r.diagnostics {
         let report = Report {
             d,
@@ -188,7 +222,21 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
             src: &src,
             code: format!("{} {}", d.code, d.rule),
         };
-        if handler.render_report(&mut text, &report).is_err() {
+        // The common shape is written directly (the same bytes as miette's, which the
+        // tests check); colour and every other shape go through miette.
+        let direct = direct && !opts.color && {
+            let (message, help, label) = report.texts();
+            let f = graphical::Finding {
+                code: &report.code,
+                level: d.level,
+                message: &message,
+                help: help.as_deref(),
+                label: label.as_ref().map(|(o, l, t)| (*o, *l, t.as_deref())),
+            };
+            graphical::render(&mut text, &f, &shown_src, opts.width)
+        };
+        directly += usize::from(direct);
+        if !direct && handler.render_report(&mut text, &report).is_err() {
             text.push_str(d.message.get(opts.lang));
         }
         if !d.span.is_known() {
@@ -196,15 +244,119 @@ pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
         }
         text.push('\n');
     }
-    Fragment {
-        text,
-        ..Fragment::default()
-    }
+    (
+        Fragment {
+            text,
+            ..Fragment::default()
+        },
+        directly,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Text;
+    use crate::source::{SourceFile, Span};
+
+    fn report(text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
+        FileReport {
+            file: "p.yaml".into(),
+            source: SourceFile::new("p.yaml", text),
+            diagnostics,
+            suppressed: 0,
+            parsed: true,
+            catalogue: None,
+        }
+    }
+
+    /// The direct layout gives miette's bytes for every one-line span of a text with
+    /// Vietnamese, wide and zero-width characters, blank and last lines, with and without a
+    /// label, at every level, and for messages and helps that wrap (long words, runs of
+    /// spaces, leading spaces, line breaks, empty lines).
+    #[test]
+    fn the_direct_layout_is_miettes_for_every_one_line_span() {
+        let text = "a: 1\nb:\n  - Sở Tài chính và Kế hoạch đầu tư tỉnh Tiền Giang\n\n  - \"x\"\nc: |\n  dòng một có dấu  hai   cách\n  Tiếng Việt tổ hợp: e\u{0301} o\u{0323}\n   \ne: 😀 rộng 中文 ｗ\nf: x\n\ng: 123456789012345678901234567890\nh: cuối";
+        let messages = [
+            "ngắn",
+            "chỉ số 6.16 \"Triển khai nền tảng số quản trị tổng thể, thống nhất toàn tỉnh, thành phố phục vụ hoạt động chỉ đạo, điều hành\" (10 điểm) chưa được giao cho nhiệm vụ nào",
+            "  leading spaces and   runs of   spaces that go on and on and on and on and on and on and on and on and on and on",
+            "a-very-long-word-without-any-space-that-is-longer-than-the-whole-line-of-one-hundred-columns-and-then-some-more-of-it",
+            "two\nlines\n\nand an empty one",
+            "",
+            "trailing spaces at the end of a line that is long enough to wrap somewhere in the middle of it all   ",
+            "中文字符很宽中文字符很宽 中文字符很宽中文字符很宽 中文字符很宽中文字符很宽 中文字符很宽中文字符很宽 中文字符很宽",
+        ];
+        let helps: [Option<&str>; 4] = [
+            None,
+            Some(
+                "thêm nhiệm vụ có `indicators: [\"6.16\"]` và cơ quan chủ trì (hoặc ghi mã vào nhiệm vụ đã nêu nội dung này), hoặc khai báo 6.16 trong `kept` kèm lý do",
+            ),
+            Some("short"),
+            Some("x\n\ny"),
+        ];
+        let file = SourceFile::new("p.yaml", text);
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut diagnostics = Vec::new();
+        let mut n = 0usize;
+        for &start in &bounds {
+            let line_end = text[start..]
+                .find('\n')
+                .map_or(text.len(), |i| start + i + 1);
+            for &end in bounds.iter().filter(|&&e| e >= start && e <= line_end) {
+                let (line, column) = file.line_col(start);
+                let level = [Level::Error, Level::Warning, Level::Info][n % 3];
+                let mut d = Diagnostic::new(
+                    "KH201",
+                    "uncovered-indicator",
+                    level,
+                    Text::new(messages[n % messages.len()], "en"),
+                    Span {
+                        line,
+                        column,
+                        offset: start,
+                        len: end - start,
+                    },
+                );
+                if n.is_multiple_of(2) {
+                    d = d.with_label(Text::new(
+                        ["nhãn", "6.2 chưa đạt điểm tối đa, chưa có nhiệm vụ", "中文"][n % 3],
+                        "l",
+                    ));
+                }
+                if let Some(h) = helps[n % helps.len()] {
+                    d = d.with_help(Text::new(h, "h"));
+                }
+                if n.is_multiple_of(5) {
+                    d = d.with_path(format!("tasks[{n}].lead[0]"));
+                }
+                diagnostics.push(d);
+                n += 1;
+            }
+        }
+        assert!(n > 2000, "{n}");
+        for width in [100, 60, 30] {
+            let opts = Options {
+                width,
+                ..Options::default()
+            };
+            // One report per finding, so that a difference names its finding.
+            let mut direct = 0;
+            for d in &diagnostics {
+                let r = report(text, vec![d.clone()]);
+                let (want, none) = fragment_with(&r, &opts, false);
+                let (got, k) = fragment_with(&r, &opts, true);
+                assert_eq!(none, 0);
+                direct += k;
+                assert_eq!(got.text, want.text, "width {width}, span {:?}", d.span);
+            }
+            // Only the empty spans (one per character boundary) go through miette.
+            let empty = diagnostics.iter().filter(|d| d.span.len == 0).count();
+            assert_eq!(direct, diagnostics.len() - empty, "width {width}");
+        }
+    }
 
     /// The windowed read gives what miette's whole-text read gives, for every span of a
     /// text and every context size (the column counted in characters, not bytes).

@@ -13,6 +13,7 @@ use super::engine::FileReport;
 
 pub mod concise;
 pub mod github;
+mod graphical;
 pub mod human;
 pub mod json;
 pub mod sarif;
