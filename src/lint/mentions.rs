@@ -102,7 +102,8 @@ pub fn sub_span(source: &SourceFile, within: Span, needle: &str) -> Span {
     let text: &str = &source.text;
     let end = (within.offset + within.len.max(1)).min(text.len());
     let hay = text.get(within.offset..end).unwrap_or("");
-    match hay.find(needle) {
+    // memchr's search for a short scalar is cheaper than building a two-way searcher.
+    match memchr::memmem::find(hay.as_bytes(), needle.as_bytes()) {
         Some(i) if within.is_known() && !needle.is_empty() => {
             let offset = within.offset + i;
             // Count from the scalar's own start, not the file's: O(scalar), not O(file).

@@ -96,7 +96,13 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Diagnostic>) {
     let lines: Vec<(usize, &str)> = line_starts(text);
     let mut out = Vec::new();
     let mut bad = Vec::new();
+    let marker = memchr::memmem::Finder::new(MARKER);
     for (idx, &(off, line)) in lines.iter().enumerate() {
+        // Only a line with the marker can hold a directive (most lines have none, and
+        // finding a comment's start reads the line character by character).
+        if marker.find(line.as_bytes()).is_none() {
+            continue;
+        }
         let Some(hash) = comment_start(line) else {
             continue;
         };

@@ -173,7 +173,12 @@ impl Registry {
         // after the abbreviations that keep theirs ("TT&TT") had their chance.
         let spelt = key.contains('&').then(|| key.replace('&', " và "));
         for form in std::iter::once(&key).chain(spelt.as_ref()) {
-            for candidate in candidates(form) {
+            // The form itself first (most names are found so): the shortened candidates
+            // are only worked out when it is not.
+            if let Some(&(i, spelling)) = self.index.get(form.as_str()) {
+                return self.found(i, spelling);
+            }
+            for candidate in candidates(form).into_iter().skip(1) {
                 if let Some(&(i, spelling)) = self.index.get(candidate) {
                     return self.found(i, spelling);
                 }

@@ -259,12 +259,23 @@ impl<'a> Parser<'a> {
             // the subset.
             let eol = self.end_of_line(at);
             let mut i = at + 1;
+            // Jump from one byte that matters (the quote, an escape) to the next.
             while i < eol {
+                let rest = &self.b[i..eol];
+                let next = if c == b'"' {
+                    memchr::memchr2(b'\\', b'"', rest)
+                } else {
+                    memchr::memchr(b'\'', rest)
+                };
+                let Some(k) = next else {
+                    i = eol;
+                    break;
+                };
+                i += k;
                 match self.b[i] {
-                    b'\\' if c == b'"' => i += 2,
+                    b'\\' => i += 2,
                     b'\'' if c == b'\'' && self.at(i + 1) == b'\'' => i += 2,
-                    q if q == c => break,
-                    _ => i += 1,
+                    _ => break,
                 }
             }
             let mut j = i + 1;
@@ -454,7 +465,9 @@ impl<'a> Parser<'a> {
                 let eol = self.end_of_line(start);
                 let mut end = eol;
                 let mut i = start;
-                while i < eol {
+                // Only `#`, `:` and tabs matter: jump from one to the next.
+                while let Some(k) = memchr::memchr3(b'#', b':', b'\t', &self.b[i..eol]) {
+                    i += k;
                     match self.b[i] {
                         b'#' if self.b[i - 1] == b' ' => {
                             end = i;
@@ -487,6 +500,14 @@ impl<'a> Parser<'a> {
         let mut owned: Option<String> = None;
         let mut run = i;
         loop {
+            // Jump to the next byte that matters: the quote, an escape, a line end.
+            let rest = self.b.get(i..).unwrap_or_default();
+            let next = if quote == b'"' {
+                memchr::memchr3(b'"', b'\\', b'\n', rest)
+            } else {
+                memchr::memchr2(b'\'', b'\n', rest)
+            };
+            i = next.map_or(self.b.len(), |k| i + k);
             match self.b.get(i) {
                 None | Some(b'\n') => return Err(self.no(line!())),
                 Some(b'\\') if quote == b'"' => {

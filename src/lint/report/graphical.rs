@@ -9,7 +9,6 @@
 
 use std::fmt::Write;
 
-use miette::{SourceCode, SourceSpan};
 use unicode_width_01::UnicodeWidthChar;
 
 use crate::diagnostic::Level;
@@ -30,8 +29,9 @@ pub struct Finding<'a> {
 /// The file a finding is shown from.
 pub struct Shown<'a> {
     pub name: &'a str,
-    /// Reads snippets (of the text as shown) exactly as miette is given them.
-    pub code: &'a dyn SourceCode,
+    /// The text as shown (terminal-safe, the source's byte offsets).
+    pub text: &'a str,
+    /// The file, for its line index.
     pub source: &'a crate::source::SourceFile,
     /// Whether `text` has a carriage return anywhere (miette then numbers lines its own
     /// way: this path is not taken).
@@ -87,20 +87,18 @@ fn snippet(
     if src.has_cr || len == 0 || label.is_some_and(|l| l.contains('\n') || !plain_label(l)) {
         return None;
     }
-    let span = SourceSpan::new(offset.into(), len);
-    let context = src.code.read_span(&span, 1, 1).ok()?;
-    let data = std::str::from_utf8(context.data()).ok()?;
+    let (first, last, line0) = context(src.source, offset, offset + len);
+    let data = src.text.get(first..last)?;
     if data.contains(['\t', '\r', '\u{1b}']) {
         return None;
     }
     // The context's lines: number (1-based), byte offset in the file, length with its
     // line break, text without it.
-    let first = context.span().offset();
     let mut lines: Vec<(usize, usize, usize, &str)> = Vec::with_capacity(3);
     let mut at = 0;
     for (k, piece) in data.split_inclusive('\n').enumerate() {
         let text = piece.strip_suffix('\n').unwrap_or(piece);
-        lines.push((context.line() + k + 1, first + at, piece.len(), text));
+        lines.push((line0 + k + 1, first + at, piece.len(), text));
         at += piece.len();
     }
     let end = offset + len;
@@ -145,6 +143,29 @@ fn snippet(
     Some(())
 }
 
+/// The snippet miette reads around a label of `start..end` on one line (one line of
+/// context each side), from the line index instead of a scan of the text: its byte range
+/// and the 0-based number of its first line. miette's reading has one quirk kept here: a
+/// label that ends with its line break shows two lines after it.
+pub fn context(
+    source: &crate::source::SourceFile,
+    start: usize,
+    end: usize,
+) -> (usize, usize, usize) {
+    let (line, _) = source.line_col(start);
+    let line = line as usize - 1;
+    let first_line = line.saturating_sub(1);
+    let after = if source.text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\n') {
+        2
+    } else {
+        1
+    };
+    // `line_offset` takes 1-based lines and gives the text's end past the last one.
+    let first = source.line_offset(first_line as u32 + 1);
+    let last = source.line_offset((line + after + 1) as u32 + 1);
+    (first, last, first_line)
+}
+
 /// A label miette would show as it is (no escape, tab or carriage return).
 fn plain_label(l: &str) -> bool {
     !l.contains(['\u{1b}', '\t', '\r'])
@@ -173,10 +194,30 @@ fn visual(text: &str, i: usize, back: bool) -> usize {
 }
 
 fn width(s: &str) -> usize {
+    latin_width(s).unwrap_or_else(|| s.chars().map(|c| c.width().unwrap_or(0)).sum())
+}
+
+/// The width of text made only of printable ASCII, the Latin letters Vietnamese is
+/// written with (U+00C0–U+024F, U+1E00–U+1EFF), and the dashes, quotes and ellipsis of
+/// U+2010–U+2027: one cell each, in every version of the Unicode width tables (a test
+/// checks both crates' tables); `None` for any other character.
+fn latin_width(s: &str) -> Option<usize> {
     if s.is_ascii() {
-        return s.len();
+        return s
+            .bytes()
+            .all(|b| (0x20..0x7f).contains(&b))
+            .then_some(s.len());
     }
-    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+    let mut n = 0;
+    for c in s.chars() {
+        let narrow =
+            matches!(c as u32, 0x20..=0x7e | 0xc0..=0x24f | 0x1e00..=0x1eff | 0x2010..=0x2027);
+        if !narrow {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 /// `text` wrapped as `textwrap::fill` wraps it with miette's options here (words split
@@ -196,6 +237,14 @@ pub fn fill(out: &mut String, text: &str, width: usize, initial: &str, rest: &st
         }
         if para.is_empty() {
             // No word: an empty line, without indent.
+            lines += 1;
+            continue;
+        }
+        // A line that fits is itself, without its trailing spaces (what the word loop
+        // below would give, without measuring each word).
+        let whole = para.trim_end_matches(' ');
+        if cells(whole) <= room[0] {
+            push_line(out, lines, initial, rest, whole);
             lines += 1;
             continue;
         }
@@ -253,15 +302,31 @@ fn words(s: &str) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
 
 /// Display width as textwrap counts it.
 fn cells(s: &str) -> usize {
-    if s.is_ascii() {
-        return s.len();
-    }
-    textwrap::core::display_width(s)
+    latin_width(s).unwrap_or_else(|| textwrap::core::display_width(s))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::fill;
+    use super::{fill, latin_width};
+
+    /// Every character the short cut counts as one cell is one cell in textwrap's width
+    /// table (unicode-width 0.2) and in miette's (0.1).
+    #[test]
+    fn the_latin_short_cut_agrees_with_both_width_tables() {
+        use unicode_width_01::UnicodeWidthChar;
+        let mut counted = 0;
+        for u in 0..0x3_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let s = c.to_string();
+            if let Some(w) = latin_width(&s) {
+                assert_eq!(w, 1, "{u:04X}");
+                assert_eq!(textwrap::core::display_width(&s), 1, "{u:04X} (0.2)");
+                assert_eq!(c.width(), Some(1), "{u:04X} (0.1)");
+                counted += 1;
+            }
+        }
+        assert_eq!(counted, 95 + (0x250 - 0xc0) + 0x100 + 0x18);
+    }
 
     /// `fill` is `textwrap::fill` with miette's options, on random texts of words, runs of
     /// spaces, line breaks and Vietnamese, wide and combining characters, at random widths.

@@ -209,7 +209,7 @@ fn fragment_with(r: &FileReport, opts: &Options, direct: bool) -> (Fragment, usi
     };
     let shown_src = graphical::Shown {
         name: &src.name,
-        code: &src,
+        text: &shown,
         source: &r.source,
         has_cr: src.has_cr,
     };
@@ -267,6 +267,43 @@ mod tests {
             suppressed: 0,
             parsed: true,
             catalogue: None,
+        }
+    }
+
+    /// The snippet range the direct layout works out from the line index is the one
+    /// miette reads, for every one-line span of texts with and without a last line break.
+    #[test]
+    fn the_direct_context_is_the_snippet_miette_reads() {
+        for text in [
+            "a: 1\nb:\n  - Sở Tài chính\n\n  - \"x\"\nc: |\n  dòng một\n  dòng hai\nd: cuối",
+            "x\n\n\ny: có\n",
+            "một dòng",
+            "\n\nz\n",
+        ] {
+            let file = SourceFile::new("p.yaml", text);
+            let named = Named {
+                name: "p.yaml".into(),
+                text,
+                source: &file,
+                has_cr: false,
+            };
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &start in &bounds {
+                let line_end = text[start..]
+                    .find('\n')
+                    .map_or(text.len(), |i| start + i + 1);
+                for &end in bounds.iter().filter(|&&e| e > start && e <= line_end) {
+                    let span = SourceSpan::new(start.into(), end - start);
+                    let want = named.read_span(&span, 1, 1).unwrap();
+                    let (first, last, line) = graphical::context(&file, start, end);
+                    let at = format!("{text:?} {start}..{end}");
+                    assert_eq!(first, want.span().offset(), "{at}");
+                    assert_eq!(last - first, want.span().len(), "{at}");
+                    assert_eq!(line, want.line(), "{at}");
+                }
+            }
         }
     }
 

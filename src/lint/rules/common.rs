@@ -114,9 +114,10 @@ pub fn method_from_catalogue(
     let [code] = task.indicators.as_slice() else {
         return false;
     };
-    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The same words with any spacing, compared word by word (stopping at the first
+    // difference) rather than by two joined copies.
     cx.catalogue
         .and_then(|k| k.catalogue.get(code.value.trim()))
         .and_then(|e| e.method.as_deref())
-        .is_some_and(|c| norm(c) == norm(method))
+        .is_some_and(|c| c.split_whitespace().eq(method.split_whitespace()))
 }

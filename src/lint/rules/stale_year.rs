@@ -45,7 +45,9 @@ const MAX_GAP: usize = 4;
 /// The byte range of a "năm X" in `text` that states the situation of a year X before
 /// `assessed`, when the text never names `assessed` itself.
 pub fn stale(text: &str, assessed: i32) -> Option<(std::ops::Range<usize>, i32)> {
-    if four_digit_years(text).contains(&assessed) {
+    // No "năm" (any case), or the assessed year named: nothing to look at.
+    if !(text.contains("ăm") || text.contains("ĂM")) || four_digit_years(text).contains(&assessed)
+    {
         return None;
     }
     let words: Vec<(usize, &str)> = text
