@@ -85,6 +85,21 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
+    /// The help, with the finding's YAML path on a line of its own.
+    fn help_text(&self) -> Option<String> {
+        let help = self
+            .d
+            .help
+            .as_ref()
+            .map(|h| terminal_safe(h.get(self.lang)));
+        match (help, self.d.path.as_deref()) {
+            (Some(h), Some(p)) => Some(format!("{h}\n[{p}]")),
+            (Some(h), None) => Some(h.into_owned()),
+            (None, Some(p)) => Some(format!("[{p}]")),
+            (None, None) => None,
+        }
+    }
+
     /// The message, help and label (offset, length, text) exactly as miette is given them.
     #[allow(clippy::type_complexity)]
     fn texts(
@@ -95,8 +110,9 @@ impl Report<'_> {
         Option<(usize, usize, Option<String>)>,
     ) {
         use miette::Diagnostic as _;
-        let message = self.to_string();
-        let help = self.help().map(|h| h.to_string());
+        // What Display and help() give, built once (not through `Box<dyn Display>`).
+        let message = terminal_safe(self.d.message.get(self.lang)).into_owned();
+        let help = self.help_text();
         let label = self
             .labels()
             .and_then(|mut l| l.next())
@@ -133,18 +149,8 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        let help = self
-            .d
-            .help
-            .as_ref()
-            .map(|h| terminal_safe(h.get(self.lang)));
-        let path = self.d.path.as_deref();
-        match (help, path) {
-            (Some(h), Some(p)) => Some(Box::new(format!("{h}\n[{p}]"))),
-            (Some(h), None) => Some(Box::new(h.to_string())),
-            (None, Some(p)) => Some(Box::new(format!("[{p}]"))),
-            (None, None) => None,
-        }
+        self.help_text()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display + 'b>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
