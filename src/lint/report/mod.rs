@@ -95,6 +95,30 @@ mod safe_tests {
             }
         }
     }
+
+    /// `pretty_at` is serde_json's pretty text with every line indented `depth` levels,
+    /// for nested, empty and escaped values.
+    #[test]
+    fn pretty_at_is_indented_pretty_json() {
+        let values = [
+            serde_json::json!({"a": 1, "b": [1, {"c": null, "d": []}, "x\"y\n"], "e": {}, "f": {"g": [[]]}}),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!("Tiền Giang"),
+            serde_json::json!([{"k": 1.5, "l": true}, [], [[1, 2], {}]]),
+        ];
+        for v in &values {
+            for depth in 0..4 {
+                let pad = "  ".repeat(depth);
+                let want: Vec<String> = serde_json::to_string_pretty(v)
+                    .unwrap()
+                    .split('\n')
+                    .map(|l| format!("{pad}{l}"))
+                    .collect();
+                assert_eq!(pretty_at(v, depth), want.join("\n"), "{v} at {depth}");
+            }
+        }
+    }
 }
 
 /// An output format.
@@ -206,47 +230,109 @@ pub struct Fragment {
     pub text: String,
     /// GitHub: lines per level (error, warning, notice), to send errors first.
     pub by_level: [String; 3],
-    /// JSON and SARIF: one value per finding (what the reporters make).
-    pub values: Vec<serde_json::Value>,
-    /// JSON and SARIF: each value pretty-printed at its depth in the document (what
-    /// [`fragment`] hands to the writer).
+    /// JSON and SARIF: each finding pretty-printed at its depth in the document.
     pub items: Vec<String>,
 }
 
 /// Render one file's findings.
 pub fn fragment(format: Format, report: &FileReport, opts: &Options) -> Fragment {
-    let mut f = match format {
+    match format {
         Format::Human => human::fragment(report, opts),
         Format::Concise => concise::fragment(report, opts),
         Format::Json => json::fragment(report, opts),
         Format::Sarif => sarif::fragment(report, opts),
         Format::Github => github::fragment(report, opts),
-    };
-    let depth = match format {
-        Format::Json => json::ITEM_DEPTH,
-        Format::Sarif => sarif::ITEM_DEPTH,
-        _ => 0,
-    };
-    f.items = std::mem::take(&mut f.values)
-        .iter()
-        .map(|v| indented(v, depth))
-        .collect();
-    f
+    }
 }
 
-/// A value pretty-printed as serde_json does at `depth` levels of a document.
-fn indented(v: &serde_json::Value, depth: usize) -> String {
-    let pad = "  ".repeat(depth);
-    let text = serde_json::to_string_pretty(v).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(&pad);
-        out.push_str(line);
+/// A value pretty-printed as `serde_json::to_string_pretty` prints it `depth` levels deep
+/// in a document (each line indented by `depth` more steps of two spaces), written in
+/// one pass with no intermediate `Value`.
+pub fn pretty_at<T: Serialize>(v: &T, depth: usize) -> String {
+    let mut out = "  ".repeat(depth).into_bytes();
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        Deep {
+            indent: depth,
+            has_value: false,
+        },
+    );
+    if v.serialize(&mut ser).is_err() {
+        return String::new();
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// serde_json's pretty layout (two spaces a level, `": "`, one element a line, `[]` and
+/// `{}` when empty) starting `indent` levels in.
+struct Deep {
+    indent: usize,
+    has_value: bool,
+}
+
+impl Deep {
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        for _ in 0..self.indent {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.indent -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            for _ in 0..self.indent {
+                w.write_all(b"  ")?;
+            }
+        }
+        w.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Deep {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.indent += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.indent += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(&mut self, w: &mut W, first: bool) -> io::Result<()> {
+        self.newline(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// A pretty-printed document around one array left open for streaming: the text up to

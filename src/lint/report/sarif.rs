@@ -1,9 +1,10 @@
 //! SARIF 2.1.0 for GitHub code scanning: rules with help text, repo-relative URIs,
 //! partial fingerprints (stable when lines move), catalogue ids in the run properties.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Fragment, Options, position, relative};
+use super::{Fragment, Options, position, pretty_at, relative};
 use crate::diagnostic::{Diagnostic, Lang, Level};
 use crate::lint::engine::FileReport;
 use crate::lint::rules;
@@ -42,20 +43,94 @@ fn uri(path: &str) -> String {
     out
 }
 
-fn result(r: &FileReport, d: &Diagnostic, opts: &Options, file_uri: &str) -> Value {
+/// One SARIF result, its members in the order the output has always had.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    rule_id: &'a str,
+    rule_index: usize,
+    level: &'a str,
+    message: Message,
+    locations: [Location<'a>; 1],
+    partial_fingerprints: Fingerprints,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Properties<'a>>,
+}
+
+#[derive(Serialize)]
+struct Message {
+    text: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: Physical<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    logical_locations: Option<[Logical<'a>; 1]>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical<'a> {
+    artifact_location: Artifact<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<Region>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Artifact<'a> {
+    uri: &'a str,
+    uri_base_id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    end_column: u32,
+}
+
+#[derive(Serialize)]
+struct Logical<'a> {
+    #[serde(rename = "fullyQualifiedName")]
+    name: &'a str,
+    kind: &'a str,
+}
+
+#[derive(Serialize)]
+struct Fingerprints {
+    #[serde(rename = "kehoachFinding/v1")]
+    finding: String,
+}
+
+#[derive(Serialize)]
+struct Properties<'a> {
+    indicator: &'a str,
+}
+
+fn result<'a>(
+    r: &FileReport,
+    d: &'a Diagnostic,
+    opts: &Options,
+    file_uri: &'a str,
+) -> SarifResult<'a> {
     let rule_index = rules::all()
         .iter()
         .position(|x| x.meta.code == d.code)
         .unwrap_or(0);
-    let mut physical = json!({
-        "artifactLocation": { "uri": file_uri, "uriBaseId": "%SRCROOT%" },
-    });
-    if d.span.is_known() {
+    let region = d.span.is_known().then(|| {
         let (l, c, el, ec) = position(r, d);
-        physical["region"] = json!({
-            "startLine": l, "startColumn": c, "endLine": el, "endColumn": ec.max(1),
-        });
-    }
+        Region {
+            start_line: l,
+            start_column: c,
+            end_line: el,
+            end_column: ec.max(1),
+        }
+    });
     let mut message = d.message.get(opts.lang).to_string();
     if let Some(h) = &d.help {
         message.push_str(" — ");
@@ -68,31 +143,38 @@ fn result(r: &FileReport, d: &Diagnostic, opts: &Options, file_uri: &str) -> Val
         d.path.as_deref().unwrap_or(""),
         d.message.en
     ));
-    let mut location = json!({ "physicalLocation": physical });
-    if let Some(p) = &d.path {
-        location["logicalLocations"] = json!([{ "fullyQualifiedName": p, "kind": "member" }]);
+    SarifResult {
+        rule_id: d.code,
+        rule_index,
+        level: level(d.level),
+        message: Message { text: message },
+        locations: [Location {
+            physical_location: Physical {
+                artifact_location: Artifact {
+                    uri: file_uri,
+                    uri_base_id: "%SRCROOT%",
+                },
+                region,
+            },
+            logical_locations: d.path.as_deref().map(|p| {
+                [Logical {
+                    name: p,
+                    kind: "member",
+                }]
+            }),
+        }],
+        partial_fingerprints: Fingerprints { finding: finger },
+        properties: d.indicator.as_deref().map(|i| Properties { indicator: i }),
     }
-    let mut res = json!({
-        "ruleId": d.code,
-        "ruleIndex": rule_index,
-        "level": level(d.level),
-        "message": { "text": message },
-        "locations": [location],
-        "partialFingerprints": { "kehoachFinding/v1": finger },
-    });
-    if let Some(i) = &d.indicator {
-        res["properties"] = json!({ "indicator": i });
-    }
-    res
 }
 
 pub fn fragment(r: &FileReport, opts: &Options) -> Fragment {
     let file_uri = uri(&relative(&opts.root, &r.file));
     Fragment {
-        values: r
+        items: r
             .diagnostics
             .iter()
-            .map(|d| result(r, d, opts, &file_uri))
+            .map(|d| pretty_at(&result(r, d, opts, &file_uri), ITEM_DEPTH))
             .collect(),
         ..Fragment::default()
     }
