@@ -51,7 +51,6 @@ pub fn render(out: &mut String, f: &Finding, src: &Shown, width: usize) -> bool 
 }
 
 fn render_inner(out: &mut String, f: &Finding, src: &Shown, width: usize) -> Option<()> {
-    let plain = |s: &str| !s.contains(['\u{1b}', '\t', '\r']);
     if !plain(f.message) || !f.help.is_none_or(plain) {
         return None;
     }
@@ -84,12 +83,12 @@ fn snippet(
     len: usize,
     label: Option<&str>,
 ) -> Option<()> {
-    if src.has_cr || len == 0 || label.is_some_and(|l| l.contains('\n') || !plain_label(l)) {
+    if src.has_cr || len == 0 || label.is_some_and(|l| l.contains('\n') || !plain(l)) {
         return None;
     }
     let (first, last, line0) = context(src.source, offset, offset + len);
     let data = src.text.get(first..last)?;
-    if data.contains(['\t', '\r', '\u{1b}']) {
+    if !plain(data) {
         return None;
     }
     // The context's lines: number (1-based), byte offset in the file, length with its
@@ -166,9 +165,9 @@ pub fn context(
     (first, last, first_line)
 }
 
-/// A label miette would show as it is (no escape, tab or carriage return).
-fn plain_label(l: &str) -> bool {
-    !l.contains(['\u{1b}', '\t', '\r'])
+/// Text miette would show as it is (no escape, tab or carriage return).
+fn plain(s: &str) -> bool {
+    !s.contains(['\u{1b}', '\t', '\r'])
 }
 
 fn digits(n: usize) -> usize {

@@ -265,6 +265,20 @@ mod tests {
     use crate::diagnostic::Text;
     use crate::source::{SourceFile, Span};
 
+    /// Every character boundary of `text`, its end included.
+    fn char_bounds(text: &str) -> Vec<usize> {
+        (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect()
+    }
+
+    /// The end of the line `start` is on, its line break included.
+    fn line_end(text: &str, start: usize) -> usize {
+        text[start..]
+            .find('\n')
+            .map_or(text.len(), |i| start + i + 1)
+    }
+
     fn report(text: &str, diagnostics: Vec<Diagnostic>) -> FileReport {
         FileReport {
             file: "p.yaml".into(),
@@ -293,13 +307,9 @@ mod tests {
                 source: &file,
                 has_cr: false,
             };
-            let bounds: Vec<usize> = (0..=text.len())
-                .filter(|&i| text.is_char_boundary(i))
-                .collect();
+            let bounds = char_bounds(text);
             for &start in &bounds {
-                let line_end = text[start..]
-                    .find('\n')
-                    .map_or(text.len(), |i| start + i + 1);
+                let line_end = line_end(text, start);
                 for &end in bounds.iter().filter(|&&e| e > start && e <= line_end) {
                     let span = SourceSpan::new(start.into(), end - start);
                     let want = named.read_span(&span, 1, 1).unwrap();
@@ -339,15 +349,11 @@ mod tests {
             Some("x\n\ny"),
         ];
         let file = SourceFile::new("p.yaml", text);
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
+        let bounds = char_bounds(text);
         let mut diagnostics = Vec::new();
         let mut n = 0usize;
         for &start in &bounds {
-            let line_end = text[start..]
-                .find('\n')
-                .map_or(text.len(), |i| start + i + 1);
+            let line_end = line_end(text, start);
             for &end in bounds.iter().filter(|&&e| e >= start && e <= line_end) {
                 let (line, column) = file.line_col(start);
                 let level = [Level::Error, Level::Warning, Level::Info][n % 3];
@@ -413,9 +419,7 @@ mod tests {
             source: &file,
             has_cr: false,
         };
-        let bounds: Vec<usize> = (0..=text.len())
-            .filter(|&i| text.is_char_boundary(i))
-            .collect();
+        let bounds = char_bounds(text);
         for &start in &bounds {
             for &end in bounds.iter().filter(|&&e| e >= start).take(12) {
                 for before in 0..3 {

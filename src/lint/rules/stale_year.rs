@@ -120,69 +120,59 @@ fn four_digit_years(s: &str) -> Vec<i32> {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let Some(b) = &cx.plan.baseline else { return };
     let texts = cx.texts();
+    // The rows' notes, in model order: main indices, then indicators.
+    let rows = b
+        .indices
+        .iter()
+        .map(|r| (true, &r.code, r.note.as_deref()))
+        .enumerate()
+        .chain(b.indicators.iter().map(|r| (false, &r.code, r.note.as_deref())).enumerate());
     // One finding per sentence: an encoding may repeat one note on each indicator the
     // original's sentence scores together.
     let mut seen: Vec<&str> = Vec::new();
-    for f in texts.fields() {
-        if f.key != "note" || !f.path.starts_with("baseline.ind") {
-            continue;
-        }
-        let Some((range, year)) = stale(&f.text, b.year) else {
+    for (i, (index, code, note)) in rows {
+        let Some(note) = note else { continue };
+        let Some((range, year)) = stale(note, b.year) else {
             continue;
         };
-        if seen.contains(&f.text.as_str()) {
+        if seen.contains(&note) {
             continue;
         }
-        seen.push(&f.text);
-        let code = row_code(cx, &f.path);
-        let index = f.path.starts_with("baseline.indices");
-        let (what, what_en) = match (&code, index) {
-            (Some(c), true) => (format!("chỉ số chính {c}"), format!("main index {c}")),
-            (Some(c), false) => (format!("chỉ số {c}"), format!("indicator {c}")),
-            (None, _) => ("chỉ số".to_string(), "the indicator".to_string()),
+        seen.push(note);
+        let code = code.value.trim();
+        let (path, what, what_en) = if index {
+            (format!("baseline.indices[{i}].note"), format!("chỉ số chính {code}"), format!("main index {code}"))
+        } else {
+            (format!("baseline.indicators[{i}].note"), format!("chỉ số {code}"), format!("indicator {code}"))
         };
-        let mut d = RULE
-            .meta
-            .diag(
-                format!(
-                    "kết quả năm {} của {what} được giải thích bằng tình hình năm {year}",
-                    b.year
-                ),
-                format!(
-                    "the {} result of {what_en} is explained by the situation in {year}",
-                    b.year
-                ),
-                texts.phrase(f, range),
-            )
-            .with_path(f.path.clone())
-            .with_label(t(format!("năm {year}"), format!("year {year}")))
-            .with_help(t(
-                format!(
-                    "ghi tình hình năm {} (lý do có thể được chép từ kế hoạch năm trước)",
-                    b.year
-                ),
-                format!(
-                    "state the situation in {} (the reason may have been copied from last year's plan)",
-                    b.year
-                ),
-            ));
-        if let Some(c) = code {
-            d = d.with_indicator(c);
-        }
-        out.push(d);
-    }
-}
-
-/// The code of the baseline row a note's path is in ("baseline.indicators[3].note").
-fn row_code(cx: &Context, path: &str) -> Option<String> {
-    let b = cx.plan.baseline.as_ref()?;
-    let rest = path.strip_prefix("baseline.")?;
-    let (list, tail) = rest.split_once('[')?;
-    let i: usize = tail.split_once(']')?.0.parse().ok()?;
-    match list {
-        "indicators" => b.indicators.get(i).map(|r| r.code.value.trim().to_string()),
-        "indices" => b.indices.get(i).map(|r| r.code.value.trim().to_string()),
-        _ => None,
+        let span = texts.span(&path, note, range.start, range.end);
+        out.push(
+            RULE.meta
+                .diag(
+                    format!(
+                        "kết quả năm {} của {what} được giải thích bằng tình hình năm {year}",
+                        b.year
+                    ),
+                    format!(
+                        "the {} result of {what_en} is explained by the situation in {year}",
+                        b.year
+                    ),
+                    span,
+                )
+                .with_path(path)
+                .with_indicator(code)
+                .with_label(t(format!("năm {year}"), format!("year {year}")))
+                .with_help(t(
+                    format!(
+                        "ghi tình hình năm {} (lý do có thể được chép từ kế hoạch năm trước)",
+                        b.year
+                    ),
+                    format!(
+                        "state the situation in {} (the reason may have been copied from last year's plan)",
+                        b.year
+                    ),
+                )),
+        );
     }
 }
 
