@@ -198,7 +198,8 @@ pub fn embedded_carry(c: char) -> Carry {
 
 /// The characters of `text` a render with only the embedded fonts would not print as they
 /// are, each once, in order. Most texts have none: a branch-free pass over byte pairs
-/// ([`maybe_lacking`]) clears them, and only a text it cannot clear is decoded.
+/// ([`maybe_lacking`], exact below U+3000) clears them, and only a text it cannot clear is
+/// decoded.
 pub fn embedded_lacking(text: &str) -> std::collections::BTreeSet<char> {
     if maybe_lacking(text.as_bytes()) {
         decode_lacking(text)
@@ -245,23 +246,59 @@ fn maybe_lacking(b: &[u8]) -> bool {
     let mut i = 0;
     while i + 9 <= b.len() {
         let word = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
-        if word & 0x8080_8080_8080_8080 != 0 {
-            // Each byte with the one after it; no branch per byte.
-            let bad = (0..8).fold(0u64, |bad, k| {
-                bad | (!pairs[usize::from(b[i + k])] >> (b[i + k + 1] & 63) & 1)
-            });
-            if bad != 0 {
+        // The lead bytes of the word (11xxxxxx, the top bit of each), the only bytes whose
+        // pair can fail: ASCII and continuation bytes pair with anything.
+        let mut leads = word & (word << 1) & 0x8080_8080_8080_8080;
+        while leads != 0 {
+            let k = i + (leads.trailing_zeros() / 8) as usize;
+            if !pairs[usize::from(b[k])] >> (b[k + 1] & 63) & 1 != 0 && lacking_at(b, k) {
                 return true;
             }
+            leads &= leads - 1;
         }
         i += 8;
     }
     // The tail, the last byte paired with nothing (a lead byte there would be a cut
     // character, which UTF-8 text does not have).
-    (i..b.len()).any(|k| {
-        let next = b.get(k + 1).copied().unwrap_or(0x80);
-        !pairs[usize::from(b[k])] >> (next & 63) & 1 != 0
-    })
+    (i..b.len()).any(|k| lacking_at(b, k))
+}
+
+/// Whether the character starting at `b[k]` may be one the fonts lack: not if its pair is
+/// wholly carried (as after every ASCII or continuation byte), nor, below U+3000, if its
+/// three bytes are.
+fn lacking_at(b: &[u8], k: usize) -> bool {
+    let lead = b[k];
+    let second = b.get(k + 1).copied().unwrap_or(0x80);
+    if !carried_pairs()[usize::from(lead)] >> (second & 63) & 1 == 0 {
+        return false;
+    }
+    match (lead, b.get(k + 2)) {
+        (0xE0..=0xE2, Some(&third)) => {
+            let block = usize::from(lead - 0xE0) << 6 | usize::from(second & 63);
+            !carried_triples()[block] >> (third & 63) & 1 != 0
+        }
+        _ => true,
+    }
+}
+
+/// For each block of 64 characters below U+3000 with a three-byte encoding (lead E0–E2,
+/// by the second byte's low six bits), the third bytes (by their low six bits) of the
+/// characters carried: for the blocks [`carried_pairs`] cannot clear whole, such as
+/// U+2040–U+207F with its superscript digits.
+fn carried_triples() -> &'static [u64; 192] {
+    static TRIPLES: std::sync::LazyLock<[u64; 192]> = std::sync::LazyLock::new(|| {
+        let mut triples = [0u64; 192];
+        for (block, good) in triples.iter_mut().enumerate() {
+            for third in 0..64u32 {
+                let u = ((block as u32) << 6) | third;
+                if char::from_u32(u).is_some_and(|c| embedded_carry(c) == Carry::Yes) {
+                    *good |= 1 << third;
+                }
+            }
+        }
+        triples
+    });
+    &TRIPLES
 }
 
 /// [`embedded_lacking`] by decoding every character: ASCII is skipped eight bytes at a
@@ -334,13 +371,16 @@ mod tests {
             .chain(four_bytes)
             .filter_map(char::from_u32)
         {
+            let t = format!("Kế hoạch {c} tỉnh");
             if embedded_carry(c) != Carry::Yes {
-                let t = format!("Kế hoạch {c} tỉnh");
                 assert!(maybe_lacking(t.as_bytes()), "{c:?} in {t:?}");
                 assert!(
                     maybe_lacking(&t.as_bytes()[..t.len() - 6]),
                     "{c:?} at the end"
                 );
+            } else if (c as u32) < 0x3000 {
+                // And below U+3000 it clears every character they carry.
+                assert!(!maybe_lacking(t.as_bytes()), "{c:?} in {t:?}");
             }
         }
         assert!(!maybe_lacking(
