@@ -18,7 +18,7 @@ pub fn is_ditto(cell: &str) -> bool {
     if t.len() > 16 || !t.starts_with(['n', 'N', 'd', 'D']) {
         return false;
     }
-    let t = t.to_lowercase();
+    let t = crate::vn::case::lower(t);
     matches!(
         t.as_str(),
         "nt" | "n.t" | "như trên" | "như trên nt" | "ditto"

@@ -165,14 +165,14 @@ pub fn read(text: &str) -> Method {
             awards.push((r, Award::Points(v)));
         }
     }
-    let lower = text.to_lowercase();
+    let lower = crate::vn::case::lower(text);
     for pat in ["không có điểm", "không điểm"] {
         for (i, _) in lower.match_indices(pat) {
             // `lower` has the same byte offsets for Vietnamese letters but not for every
             // letter: map back only when the text is there.
             if text
                 .get(i..i + pat.len())
-                .is_some_and(|t| t.to_lowercase() == pat)
+                .is_some_and(|t| crate::vn::case::lower(t) == pat)
             {
                 let r = i..i + pat.len();
                 if free(&awards, &r) {
@@ -249,7 +249,7 @@ impl Method {
     /// final punctuation.
     pub fn repeated(&self) -> Vec<&Choice> {
         let norm = |s: &str| {
-            s.to_lowercase()
+            crate::vn::case::lower(s)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")

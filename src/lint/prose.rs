@@ -283,7 +283,7 @@ pub fn counts(text: &str, index_names: &[(String, String)]) -> Vec<Count> {
             if !starts_word(text, num.start()) {
                 continue;
             }
-            let class = match kind.as_str().to_lowercase().as_str() {
+            let class = match crate::vn::case::lower(kind.as_str()).as_str() {
                 "đạt điểm tối đa" => PointsClass::Full,
                 "chưa đạt điểm tối đa" | "không đạt điểm tối đa" => {
                     PointsClass::Partial
@@ -330,10 +330,10 @@ fn name_before(text: &str, at: usize) -> Option<&str> {
 /// The code of the main index whose name `before` ends with (case and one typo aside:
 /// "Thê chế số" is "Thể chế số").
 fn index_named(before: &str, index_names: &[(String, String)]) -> Option<String> {
-    let b: Vec<char> = before.trim().to_lowercase().chars().collect();
+    let b: Vec<char> = crate::vn::case::lower(before.trim()).chars().collect();
     let mut best: Option<(usize, &str)> = None;
     for (code, name) in index_names {
-        let n: Vec<char> = name.trim().to_lowercase().chars().collect();
+        let n: Vec<char> = crate::vn::case::lower(name.trim()).chars().collect();
         if n.len() < 6 || b.len() < n.len() {
             continue;
         }
@@ -407,7 +407,7 @@ pub fn missing_figures(text: &str) -> Vec<MissingFigure> {
         let verb = verb_at.is_some();
         let rest = &text[w.end()..];
         let next = rest.chars().next();
-        let cmp_s = cmp.as_str().to_lowercase();
+        let cmp_s = crate::vn::case::lower(cmp.as_str());
         let missing = match next {
             Some(ch) if ch.is_ascii_digit() => false,
             None => verb,

@@ -2,6 +2,7 @@
 //! letters and Roman numerals.
 
 pub mod agency;
+pub mod case;
 pub mod citation;
 pub mod date;
 pub mod deadline;

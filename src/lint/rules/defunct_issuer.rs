@@ -172,7 +172,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 /// The units a header line or name names: "TỈNH TIỀN GIANG" → Tiền Giang;
 /// "Ủy ban nhân dân huyện Châu Thành" → a district.
 fn units(text: &str, reg: &crate::vn::agency::Registry) -> Vec<Unit> {
-    let lower = text.to_lowercase();
+    let lower = crate::vn::case::lower(text);
     let words: Vec<&str> = lower.split_whitespace().collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -100,7 +100,7 @@ pub fn misspellings(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
     if !TAIL.is_match(text) {
         return Vec::new();
     }
-    let lower = text.to_lowercase();
+    let lower = crate::vn::case::lower(text);
     // Vietnamese letters keep their byte length when lower-cased; if some character
     // does not, only the case-sensitive terms are looked for.
     let folded = (lower.len() == text.len()).then_some(lower.as_str());

@@ -75,12 +75,12 @@ pub fn cut_off(text: &str) -> Option<(&'static str, &'static str, std::ops::Rang
     if last.len() > 8 {
         return None;
     }
-    let low = last.to_lowercase();
+    let low = crate::vn::case::lower(last);
     if DANGLING.contains(&low.as_str()) && words.len() > 1 {
         return Some(("dừng ở một từ không thể kết câu", "stops on a word no sentence ends with", at..trimmed.len()));
     }
     if let Some(&(at2, prev)) = words.get(1) {
-        let pair = format!("{} {}", prev.to_lowercase(), low);
+        let pair = format!("{} {}", crate::vn::case::lower(prev), low);
         if DANGLING_PAIRS.contains(&pair.as_str()) {
             return Some(("dừng ở \"Ủy ban\" mà không có tên ủy ban", "stops on \"Ủy ban\" without the committee's name", at2..trimmed.len()));
         }
