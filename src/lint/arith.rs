@@ -127,16 +127,18 @@ struct Walk<'a, 'p> {
 pub fn check(cat: &CatalogueIndex, b: &Baseline) -> Vec<Mismatch> {
     let mut stated: HashMap<&str, Stated> = HashMap::new();
     for (i, x) in b.indices.iter().enumerate() {
-        stated.entry(x.code.value.trim()).or_insert(Stated {
-            figure: Some(&x.points),
-            class: None,
-            bound: None,
-            path: format!("baseline.indices[{i}].points"),
-        });
+        stated
+            .entry(crate::lint::trim(&x.code.value))
+            .or_insert(Stated {
+                figure: Some(&x.points),
+                class: None,
+                bound: None,
+                path: format!("baseline.indices[{i}].points"),
+            });
     }
     for (i, x) in b.indicators.iter().enumerate() {
         // A code listed twice is duplicate-id's; the first entry counts here.
-        let code = x.code.value.trim();
+        let code = crate::lint::trim(&x.code.value);
         stated.entry(code).or_insert(Stated {
             figure: x.points.as_ref(),
             class: x.status,
@@ -161,7 +163,7 @@ pub fn check(cat: &CatalogueIndex, b: &Baseline) -> Vec<Mismatch> {
         && index_values.iter().all(|v| *v <= 1.0)
         && b.total.as_ref().and_then(readable).is_none_or(|t| t <= 1.0)
         && b.indices.iter().any(|x| {
-            cat.get(x.code.value.trim())
+            cat.get(crate::lint::trim(&x.code.value))
                 .and_then(|e| e.max_points)
                 .is_some_and(|m| m > 1.0)
         });

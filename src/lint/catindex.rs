@@ -3,6 +3,8 @@
 
 use foldhash::HashMap;
 
+use super::trim;
+
 use crate::catalogue::{Catalogue, Entry};
 
 /// What the rules need to know about one catalogue entry.
@@ -65,7 +67,7 @@ impl CatalogueIndex {
     }
 
     pub fn get(&self, code: &str) -> Option<&EntryInfo> {
-        self.by_code.get(code.trim()).map(|&i| &self.entries[i])
+        self.by_code.get(trim(code)).map(|&i| &self.entries[i])
     }
 
     /// Every entry, in catalogue order.
@@ -83,7 +85,7 @@ impl CatalogueIndex {
     /// Up to three known codes closest to an unknown one: its nearest existing ancestor
     /// first, then codes by edit distance.
     pub fn nearest_codes(&self, code: &str) -> Vec<String> {
-        let code = code.trim();
+        let code = trim(code);
         let mut out: Vec<String> = Vec::new();
         let mut prefix = code;
         while let Some((head, _)) = prefix.rsplit_once('.') {
@@ -119,7 +121,7 @@ impl CatalogueIndex {
 
 fn collect(e: &Entry, main: &str, depth: usize, out: &mut Vec<EntryInfo>) {
     out.push(EntryInfo {
-        code: e.code.value.trim().to_string(),
+        code: crate::lint::trim(&e.code.value).to_string(),
         name: e.name.clone(),
         max_points: e.max_points.as_ref().map(|p| p.value),
         main: main.to_string(),

@@ -98,7 +98,9 @@ impl<'a> Context<'a> {
             let mut rows: foldhash::HashMap<&'a str, Vec<usize>> = Default::default();
             if let Some(b) = &self.plan.baseline {
                 for (i, x) in b.indicators.iter().enumerate() {
-                    rows.entry(x.code.value.trim()).or_default().push(i);
+                    rows.entry(crate::lint::trim(&x.code.value))
+                        .or_default()
+                        .push(i);
                 }
             }
             rows

@@ -30,7 +30,7 @@ pub fn compute<'c>(cx: &Context<'c>) -> Vec<(&'c EntryInfo, Cover)> {
     let mut served: Vec<&str> = plan
         .tasks
         .iter()
-        .flat_map(|t| t.indicators.iter().map(|c| c.value.trim()))
+        .flat_map(|t| t.indicators.iter().map(|c| crate::lint::trim(&c.value)))
         .collect();
     served.sort_unstable();
     served.dedup();
@@ -41,7 +41,11 @@ pub fn compute<'c>(cx: &Context<'c>) -> Vec<(&'c EntryInfo, Cover)> {
             .take_while(|s| s.starts_with(code))
             .any(|s| covers(code, s))
     };
-    let kept: Vec<&str> = plan.kept.iter().map(|k| k.code.value.trim()).collect();
+    let kept: Vec<&str> = plan
+        .kept
+        .iter()
+        .map(|k| crate::lint::trim(&k.code.value))
+        .collect();
     let mut out: Vec<(&EntryInfo, Cover)> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     for ind in cat.scored_indicators() {
@@ -157,7 +161,7 @@ fn implied_full(cx: &Context, cat: &super::CatalogueIndex, ind: &EntryInfo) -> b
     let Some(stated) = b
         .indices
         .iter()
-        .find(|x| x.code.value.trim() == ind.main)
+        .find(|x| crate::lint::trim(&x.code.value) == ind.main)
         .and_then(|x| value(&x.points))
     else {
         return false;
@@ -169,7 +173,7 @@ fn implied_full(cx: &Context, cat: &super::CatalogueIndex, ind: &EntryInfo) -> b
     // says nothing about.
     let said = |code: &str| {
         b.indicators.iter().any(|x| {
-            let c = x.code.value.trim();
+            let c = crate::lint::trim(&x.code.value);
             c == code || is_ancestor(code, c)
         })
     };
@@ -193,7 +197,7 @@ fn implied_full(cx: &Context, cat: &super::CatalogueIndex, ind: &EntryInfo) -> b
         let parts: Vec<f64> = b
             .indicators
             .iter()
-            .filter(|x| is_ancestor(c, x.code.value.trim()))
+            .filter(|x| is_ancestor(c, crate::lint::trim(&x.code.value)))
             .filter_map(|x| x.points.as_ref().and_then(|p| value(p)))
             .collect();
         let from_inputs = own
@@ -215,9 +219,12 @@ fn implied_full(cx: &Context, cat: &super::CatalogueIndex, ind: &EntryInfo) -> b
                 let sub_max: f64 = b
                     .indicators
                     .iter()
-                    .filter(|x| is_ancestor(c, x.code.value.trim()))
+                    .filter(|x| is_ancestor(c, crate::lint::trim(&x.code.value)))
                     .filter(|x| x.points.as_ref().and_then(|p| value(p)).is_some())
-                    .filter_map(|x| cat.get(x.code.value.trim()).and_then(|e| e.max_points))
+                    .filter_map(|x| {
+                        cat.get(crate::lint::trim(&x.code.value))
+                            .and_then(|e| e.max_points)
+                    })
                     .sum();
                 known += parts.iter().sum::<f64>();
                 open_max += (max - sub_max).max(0.0);
@@ -254,10 +261,12 @@ pub fn anchor(cx: &Context, ind: &EntryInfo) -> (Span, String) {
         }
     }
     let in_main = |t: &Task| {
-        t.group.as_ref().is_some_and(|g| g.value.trim() == ind.main)
-            || t.indicators
-                .iter()
-                .any(|c| indicator_of(c.value.trim()).split('.').next() == Some(&ind.main))
+        t.group
+            .as_ref()
+            .is_some_and(|g| crate::lint::trim(&g.value) == ind.main)
+            || t.indicators.iter().any(|c| {
+                indicator_of(crate::lint::trim(&c.value)).split('.').next() == Some(&ind.main)
+            })
     };
     if let Some(i) = plan.tasks.iter().position(in_main) {
         return (plan.tasks[i].id.span, format!("tasks[{i}].id"));

@@ -86,7 +86,7 @@ pub fn codes_of(plan: &Plan, f: &TextField) -> Vec<String> {
             return Vec::new();
         };
         if !f.path.ends_with(".note") {
-            return vec![me.code.value.trim().to_string()];
+            return vec![crate::lint::trim(&me.code.value).to_string()];
         }
         let same = |k: usize| list.get(k).is_some_and(|x| x.note == me.note);
         let mut lo = i;
@@ -99,7 +99,7 @@ pub fn codes_of(plan: &Plan, f: &TextField) -> Vec<String> {
         }
         return list[lo..=hi]
             .iter()
-            .map(|x| x.code.value.trim().to_string())
+            .map(|x| crate::lint::trim(&x.code.value).to_string())
             .collect();
     }
     if let Some(i) = idx("baseline.indices[") {
@@ -107,7 +107,7 @@ pub fn codes_of(plan: &Plan, f: &TextField) -> Vec<String> {
             .baseline
             .as_ref()
             .and_then(|b| b.indices.get(i))
-            .map(|x| vec![x.code.value.trim().to_string()])
+            .map(|x| vec![crate::lint::trim(&x.code.value).to_string()])
             .unwrap_or_default();
     }
     if let Some(i) = idx("goals.targets[") {
@@ -115,14 +115,14 @@ pub fn codes_of(plan: &Plan, f: &TextField) -> Vec<String> {
             .goals
             .as_ref()
             .and_then(|g| g.targets.get(i))
-            .map(|x| vec![x.code.value.trim().to_string()])
+            .map(|x| vec![crate::lint::trim(&x.code.value).to_string()])
             .unwrap_or_default();
     }
     if let Some(t) = f.task.and_then(|i| plan.tasks.get(i)) {
         let codes: Vec<String> = t
             .indicators
             .iter()
-            .map(|c| c.value.trim().to_string())
+            .map(|c| crate::lint::trim(&c.value).to_string())
             .collect();
         // An indicator listed with its own sub-indicators counts once.
         return codes

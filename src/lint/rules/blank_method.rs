@@ -60,7 +60,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "copy the indicator's method from the catalogue (`kehoach catalogue show CODE`), or leave `method:` out",
             ));
         if let Some(c) = task.indicators.first() {
-            d = d.with_indicator(c.value.trim());
+            d = d.with_indicator(crate::lint::trim(&c.value));
         }
         out.push(d);
     }

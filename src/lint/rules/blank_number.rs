@@ -73,7 +73,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         for (i, x) in b.indices.iter().enumerate() {
             // An index the catalogue does not score (9 in 2022) may have no figure: no
             // points, no maximum ("Bộ TT&TT chưa chấm điểm"), no change.
-            if !scored(x.code.value.trim()) {
+            if !scored(crate::lint::trim(&x.code.value)) {
                 continue;
             }
             check(&x.points, format!("baseline.indices[{i}].points"));
@@ -86,7 +86,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         for (i, x) in b.indicators.iter().enumerate() {
             if let Some(p) = &x.points {
-                if scored(x.code.value.trim()) {
+                if scored(crate::lint::trim(&x.code.value)) {
                     check(p, format!("baseline.indicators[{i}].points"));
                 }
             }
@@ -105,7 +105,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (i, task) in plan.tasks.iter().enumerate() {
         if let Some(m) = &task.max_points {
             // A row of an unscored index (9 in 2022) may leave its maximum blank.
-            if task.indicators.iter().all(|c| scored(c.value.trim())) {
+            if task.indicators.iter().all(|c| scored(crate::lint::trim(&c.value))) {
                 check(m, format!("tasks[{i}].max_points"));
             }
         }
@@ -116,7 +116,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (ai, a) in plan.appendices.iter().enumerate() {
         for (gi, g) in a.groups.iter().enumerate() {
             // The heading row of an unscored index may leave its maximum blank.
-            if !scored(g.code.value.trim()) {
+            if !scored(crate::lint::trim(&g.code.value)) {
                 continue;
             }
             if let Some(m) = &g.max_points {

@@ -117,7 +117,7 @@ pub fn method_from_catalogue(
     // The same words with any spacing, compared word by word (stopping at the first
     // difference) rather than by two joined copies.
     cx.catalogue
-        .and_then(|k| k.catalogue.get(code.value.trim()))
+        .and_then(|k| k.catalogue.get(crate::lint::trim(&code.value)))
         .and_then(|e| e.method.as_deref())
         .is_some_and(|c| c.split_whitespace().eq(method.split_whitespace()))
 }

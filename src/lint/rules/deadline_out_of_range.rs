@@ -42,7 +42,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if matches!(dl.kind, DeadlineKind::Recurring { .. }) {
             continue;
         }
-        let text = d.value.trim();
+        let text = crate::lint::trim(&d.value);
         let before = issued.zip(dl.latest_in(year)).filter(|(iss, l)| l < iss);
         let after = dl.earliest_in(year).filter(|e| e.year > horizon);
         let early = before.is_some();

@@ -28,28 +28,51 @@ pub static RULE: RuleDef = RuleDef {
     check: Check::Plan(check),
 };
 
-struct Seen<'a> {
-    first: HashMap<String, (Span, String)>,
-    out: &'a mut Vec<Diagnostic>,
+/// Where an entry is (`tasks[3].indicators[1]`), written out only for a finding.
+#[derive(Clone, Copy)]
+struct At {
+    list: &'static str,
+    i: usize,
+    /// `.field`, or `.field[j]`.
+    field: &'static str,
+    j: Option<usize>,
+}
+
+impl std::fmt::Display for At {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}].{}", self.list, self.i, self.field)?;
+        match self.j {
+            Some(j) => write!(f, "[{j}]"),
+            None => Ok(()),
+        }
+    }
+}
+
+fn at(list: &'static str, i: usize, field: &'static str) -> At {
+    At {
+        list,
+        i,
+        field,
+        j: None,
+    }
+}
+
+struct Seen<'a, 'd> {
+    /// By (group, trimmed id): the group is "" except for appendix rows.
+    first: HashMap<(&'a str, &'a str), (Span, At)>,
+    out: &'d mut Vec<Diagnostic>,
     what: (&'static str, &'static str),
 }
 
-impl Seen<'_> {
-    fn see(&mut self, key: &str, span: Span, path: String, indicator: Option<&str>) {
-        self.see_as(key, key, span, path, indicator)
+impl<'a> Seen<'a, '_> {
+    fn see(&mut self, key: &'a str, span: Span, path: At, indicator: bool) {
+        self.see_in("", key, span, path, indicator)
     }
 
-    fn see_as(
-        &mut self,
-        key: &str,
-        shown: &str,
-        span: Span,
-        path: String,
-        indicator: Option<&str>,
-    ) {
-        let key = key.trim();
-        let shown = shown.trim();
-        if let Some((first_span, first_path)) = self.first.get(key) {
+    /// `key` within `group`; shown as the trimmed key, and its indicator when `indicator`.
+    fn see_in(&mut self, group: &'a str, key: &'a str, span: Span, path: At, indicator: bool) {
+        let shown = crate::lint::trim(key);
+        if let Some((first_span, first_path)) = self.first.get(&(group, shown)) {
             let mut d = RULE.meta
                 .diag(
                     format!(
@@ -62,18 +85,18 @@ impl Seen<'_> {
                     ),
                     span,
                 )
-                .with_path(path)
+                .with_path(path.to_string())
                 .with_label(t("lặp lại", "repeated"))
                 .with_help(t(
                     "xóa dòng lặp, hoặc đổi định danh cho khác",
                     "remove the repeated entry, or give it another id",
                 ));
-            if let Some(c) = indicator {
-                d = d.with_indicator(c);
+            if indicator {
+                d = d.with_indicator(shown);
             }
             self.out.push(d);
         } else {
-            self.first.insert(key.to_string(), (span, path));
+            self.first.insert((group, shown), (span, path));
         }
     }
 }
@@ -86,7 +109,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         what: ("định danh nhiệm vụ", "task id"),
     };
     for (i, task) in plan.tasks.iter().enumerate() {
-        s.see(&task.id.value, task.id.span, format!("tasks[{i}].id"), None);
+        s.see(&task.id.value, task.id.span, at("tasks", i, "id"), false);
     }
     s.first.clear();
     s.what = ("dòng chỉ số", "indicator row");
@@ -94,71 +117,42 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         if task.max_points.is_none() {
             continue;
         }
-        let group = task.group.as_ref().map(|g| g.value.trim()).unwrap_or("");
+        let group = task.group.as_ref().map(|g| crate::lint::trim(&g.value)).unwrap_or("");
         for (j, c) in task.indicators.iter().enumerate() {
-            let key = format!("{group}\u{1f}{}", c.value.trim());
-            let code = c.value.trim();
-            s.see_as(
-                &key,
-                code,
-                c.span,
-                format!("tasks[{i}].indicators[{j}]"),
-                Some(code),
-            );
+            let path = At {
+                j: Some(j),
+                ..at("tasks", i, "indicators")
+            };
+            s.see_in(group, &c.value, c.span, path, true);
         }
     }
     if let Some(b) = &plan.baseline {
         s.first.clear();
         s.what = ("mã chỉ số chính", "main index code");
         for (i, x) in b.indices.iter().enumerate() {
-            s.see(
-                &x.code.value,
-                x.code.span,
-                format!("baseline.indices[{i}].code"),
-                Some(x.code.value.trim()),
-            );
+            s.see(&x.code.value, x.code.span, at("baseline.indices", i, "code"), true);
         }
         s.first.clear();
         s.what = ("mã chỉ số", "indicator code");
         for (i, x) in b.indicators.iter().enumerate() {
-            s.see(
-                &x.code.value,
-                x.code.span,
-                format!("baseline.indicators[{i}].code"),
-                Some(x.code.value.trim()),
-            );
+            s.see(&x.code.value, x.code.span, at("baseline.indicators", i, "code"), true);
         }
     }
     s.first.clear();
     s.what = ("mã chỉ số giữ nguyên", "kept code");
     for (i, k) in plan.kept.iter().enumerate() {
-        s.see(
-            &k.code.value,
-            k.code.span,
-            format!("kept[{i}].code"),
-            Some(k.code.value.trim()),
-        );
+        s.see(&k.code.value, k.code.span, at("kept", i, "code"), true);
     }
     if let Some(g) = &plan.goals {
         s.first.clear();
         s.what = ("mã mục tiêu", "target code");
         for (i, x) in g.targets.iter().enumerate() {
-            s.see(
-                &x.code.value,
-                x.code.span,
-                format!("goals.targets[{i}].code"),
-                Some(x.code.value.trim()),
-            );
+            s.see(&x.code.value, x.code.span, at("goals.targets", i, "code"), true);
         }
     }
     s.first.clear();
     s.what = ("định danh bảng kinh phí", "budget table id");
     for (i, b) in plan.budget_tables.iter().enumerate() {
-        s.see(
-            &b.id.value,
-            b.id.span,
-            format!("budget_tables[{i}].id"),
-            None,
-        );
+        s.see(&b.id.value, b.id.span, at("budget_tables", i, "id"), false);
     }
 }

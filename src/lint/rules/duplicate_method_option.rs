@@ -49,7 +49,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                     "compare with the catalogue: the repeated line usually stands for another case (such as \"0 điểm\")",
                 ));
             if let Some(c) = task.indicators.first() {
-                d = d.with_indicator(c.value.trim());
+                d = d.with_indicator(crate::lint::trim(&c.value));
             }
             out.push(d);
         }

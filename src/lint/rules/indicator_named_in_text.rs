@@ -50,7 +50,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let text = &cx.source.text;
     for (ti, hits) in by_task {
         let task = &cx.plan.tasks[ti];
-        let id = task.id.value.trim();
+        let id = crate::lint::trim(&task.id.value);
         let codes: Vec<&str> = hits.iter().map(|(c, _)| c.as_str()).collect();
         let mut fix = add_task_indicators(text, task.id.span, &codes);
         for (code, hit) in &hits {

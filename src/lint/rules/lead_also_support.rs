@@ -60,19 +60,19 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let leads: Vec<String> = task.lead.iter().map(|l| key(&l.value)).collect();
         for (j, s) in task.support.iter().enumerate() {
-            if s.value.trim().is_empty() || !leads.contains(&key(&s.value)) {
+            if crate::lint::trim(&s.value).is_empty() || !leads.contains(&key(&s.value)) {
                 continue;
             }
             out.push(
                 RULE.meta.diag(
                     format!(
                         "`{}` vừa chủ trì vừa phối hợp nhiệm vụ `{}`",
-                        s.value.trim(),
+                        crate::lint::trim(&s.value),
                         task.id.value
                     ),
                     format!(
                         "`{}` both leads and supports task `{}`",
-                        s.value.trim(),
+                        crate::lint::trim(&s.value),
                         task.id.value
                     ),
                     s.span,

@@ -43,7 +43,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let path = format!("tasks[{i}].method");
         let code = match task.indicators.as_slice() {
-            [c] => Some(c.value.trim().to_string()),
+            [c] => Some(crate::lint::trim(&c.value).to_string()),
             _ => None,
         };
         let entry = code.as_deref().and_then(|c| cx.catalogue.and_then(|k| k.get(c)));
@@ -118,7 +118,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
 fn scoring_of(cx: &Context, code: &str) -> Option<Scoring> {
     fn find<'e>(es: &'e [crate::catalogue::Entry], code: &str) -> Option<&'e crate::catalogue::Entry> {
         for e in es {
-            if e.code.value.trim() == code {
+            if crate::lint::trim(&e.code.value) == code {
                 return Some(e);
             }
             if let Some(f) = find(&e.children, code) {

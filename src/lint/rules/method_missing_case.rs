@@ -70,7 +70,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .with_label(t("thiếu trường hợp", "case missing"))
                 .with_help(help);
             if let Some(c) = task.indicators.first() {
-                d = d.with_indicator(c.value.trim());
+                d = d.with_indicator(crate::lint::trim(&c.value));
             }
             out.push(d);
         }

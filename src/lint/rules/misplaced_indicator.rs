@@ -33,7 +33,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     for (i, task) in cx.plan.tasks.iter().enumerate() {
         let Some(group) = &task.group else { continue };
-        let g = group.value.trim();
+        let g = crate::lint::trim(&group.value);
         if cat.get(g).is_none_or(|e| e.depth != 1) {
             continue;
         }

@@ -30,7 +30,7 @@ pub static RULE: RuleDef = RuleDef {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let doc = &cx.plan.document;
     match &doc.date {
-        Some(d) if d.value.trim().is_empty() => {
+        Some(d) if crate::lint::trim(&d.value).is_empty() => {
             if !doc.draft {
                 out.push(missing(d.span, "document.date"));
             }
@@ -42,7 +42,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         Some(d) => {
             if Date::parse_iso(&d.value).is_none() {
-                let v = d.value.trim();
+                let v = crate::lint::trim(&d.value);
                 let hint = Date::parse_dmy(v).map(|x| x.iso());
                 let help = match hint {
                     Some(iso) => t(

@@ -68,7 +68,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "add `deadline:`, e.g. \"Quý IV/2023\" or \"Thường xuyên\"",
             ));
         if let [code] = task.indicators.as_slice() {
-            d = d.with_indicator(code.value.trim());
+            d = d.with_indicator(crate::lint::trim(&code.value));
         }
         out.push(d);
     }

@@ -31,7 +31,7 @@ pub static RULE: RuleDef = RuleDef {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     for (i, task) in cx.plan.tasks.iter().enumerate() {
         let has_lead =
-            |_: usize, t: &crate::plan::Task| t.lead.iter().any(|l| !l.value.trim().is_empty());
+            |_: usize, t: &crate::plan::Task| t.lead.iter().any(|l| !crate::lint::trim(&l.value).is_empty());
         if has_lead(i, task) {
             continue;
         }
@@ -58,7 +58,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 "add `lead:` naming the lead agency (its canonical name in the agency registry)",
             ));
         if let [code] = task.indicators.as_slice() {
-            d = d.with_indicator(code.value.trim());
+            d = d.with_indicator(crate::lint::trim(&code.value));
         }
         out.push(d);
     }

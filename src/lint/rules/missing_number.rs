@@ -32,7 +32,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let (span, path) = match &doc.number {
-        Some(n) if !n.value.trim().is_empty() => return,
+        Some(n) if !crate::lint::trim(&n.value).is_empty() => return,
         Some(n) => (n.span, "document.number"),
         None => (doc.symbol.span, "document.symbol"),
     };

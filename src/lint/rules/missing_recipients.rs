@@ -26,7 +26,7 @@ pub static RULE: RuleDef = RuleDef {
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let recipients = &cx.plan.recipients;
     for (i, r) in recipients.iter().enumerate() {
-        if r.value.trim().is_empty() {
+        if crate::lint::trim(&r.value).is_empty() {
             out.push(
                 RULE.meta.diag("nơi nhận trống", "a blank recipient", r.span)
                     .with_path(format!("recipients[{i}]"))

@@ -40,7 +40,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         );
         return;
     };
-    if s.title.value.trim().is_empty() {
+    if crate::lint::trim(&s.title.value).is_empty() {
         out.push(
             RULE.meta.diag(
                 "thiếu chức vụ người ký",
@@ -55,7 +55,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             )),
         );
     }
-    if s.name.value.trim().is_empty() && !cx.plan.document.draft {
+    if crate::lint::trim(&s.name.value).is_empty() && !cx.plan.document.draft {
         out.push(
             RULE.meta.diag(
                 "thiếu họ tên người ký",

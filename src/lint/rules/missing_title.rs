@@ -25,7 +25,7 @@ pub static RULE: RuleDef = RuleDef {
 
 fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     let title = &cx.plan.document.title;
-    if title.value.trim().is_empty() {
+    if crate::lint::trim(&title.value).is_empty() {
         out.push(
             RULE.meta.diag(
                 "kế hoạch thiếu trích yếu",

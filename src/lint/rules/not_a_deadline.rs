@@ -38,7 +38,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         {
             continue;
         }
-        let text = d.value.trim();
+        let text = crate::lint::trim(&d.value);
         out.push(
             RULE.meta.diag(
                 format!("\"{text}\" không phải là thời hạn"),

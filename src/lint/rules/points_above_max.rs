@@ -72,7 +72,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     if let Some(b) = &cx.plan.baseline {
         for (i, x) in b.indices.iter().enumerate() {
-            let code = x.code.value.trim();
+            let code = crate::lint::trim(&x.code.value);
             let max = x
                 .max_points
                 .as_ref()
@@ -86,7 +86,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             );
         }
         for (i, x) in b.indicators.iter().enumerate() {
-            let code = x.code.value.trim();
+            let code = crate::lint::trim(&x.code.value);
             if let Some(p) = &x.points {
                 check(
                     code,
@@ -99,7 +99,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     if let Some(g) = &cx.plan.goals {
         for (i, x) in g.targets.iter().enumerate() {
-            let code = x.code.value.trim();
+            let code = crate::lint::trim(&x.code.value);
             if let Some(p) = &x.points {
                 check(code, p, cat_max(code), format!("goals.targets[{i}].points"));
             }

@@ -120,7 +120,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         let stated = b
             .indicators
             .iter()
-            .find(|x| x.code.value.trim() == code)
+            .find(|x| crate::lint::trim(&x.code.value) == code)
             .and_then(|x| x.points.as_ref())
             .and_then(|p| value(&p.value));
         if let Some(p) = stated {

@@ -43,7 +43,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         .iter()
         .enumerate()
         .filter(|(_, x)| !x.inputs.is_empty() && x.points.is_some())
-        .map(|(i, x)| (i, x.code.value.trim()))
+        .map(|(i, x)| (i, crate::lint::trim(&x.code.value)))
         .collect();
     if with_inputs.is_empty() {
         return;

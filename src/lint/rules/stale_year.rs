@@ -139,7 +139,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         }
         seen.push(note);
-        let code = code.value.trim();
+        let code = crate::lint::trim(&code.value);
         let (path, what, what_en) = if index {
             (format!("baseline.indices[{i}].note"), format!("chỉ số chính {code}"), format!("main index {code}"))
         } else {

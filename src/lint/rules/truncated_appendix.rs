@@ -36,7 +36,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         .iter()
         .enumerate()
         .filter(|(_, t)| t.max_points.is_some())
-        .filter_map(|(i, t)| t.indicators.first().map(|c| (i, c.value.trim())))
+        .filter_map(|(i, t)| t.indicators.first().map(|c| (i, crate::lint::trim(&c.value))))
         .filter(|(_, c)| cat.get(c).is_some())
         .collect();
     let Some(&(last_i, last)) = rows.last() else { return };

@@ -83,17 +83,17 @@ fn help(cx: &Context, ind: &crate::lint::catindex::EntryInfo) -> crate::diagnost
         .plan
         .tasks
         .iter()
-        .find(|task| task.indicators.iter().any(|c| c.value.trim() == ind.main));
+        .find(|task| task.indicators.iter().any(|c| crate::lint::trim(&c.value) == ind.main));
     match broad {
         Some(task) => t(
             format!(
                 "nhiệm vụ `{}` chỉ ghi chỉ số chính {main}, không giao chỉ số {code}: ghi \"{code}\" vào `indicators` của nhiệm vụ nếu nhiệm vụ phục vụ chỉ số này, thêm nhiệm vụ riêng, hoặc khai báo {code} trong `kept` kèm lý do",
-                task.id.value.trim(),
+                crate::lint::trim(&task.id.value),
                 main = ind.main
             ),
             format!(
                 "task `{}` names only main index {main}, which assigns none of its indicators: write \"{code}\" into its `indicators` if it serves {code}, add a task of its own, or declare {code} in `kept` with a reason",
-                task.id.value.trim(),
+                crate::lint::trim(&task.id.value),
                 main = ind.main
             ),
         ),

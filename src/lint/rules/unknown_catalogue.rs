@@ -30,7 +30,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     if cx.catalogue.is_some() {
         return;
     }
-    let id = cx.plan.catalogue.value.trim();
+    let id = crate::lint::trim(&cx.plan.catalogue.value);
     let known = cx.known_catalogues.join(", ");
     let best = cx
         .known_catalogues

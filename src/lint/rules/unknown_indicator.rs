@@ -32,11 +32,11 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     };
     let plan = cx.plan;
-    let mut check = |code: &Spanned<String>, path: String| {
+    let mut check = |code: &Spanned<String>, path: &dyn Fn() -> String| {
         if cat.get(&code.value).is_some() {
             return;
         }
-        let c = code.value.trim();
+        let c = crate::lint::trim(&code.value);
         let near = cat.nearest_codes(c);
         let help = if near.is_empty() {
             t(
@@ -56,7 +56,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
                 format!("indicator `{c}` is not in catalogue {}", cat.id()),
                 code.span,
             )
-            .with_path(path)
+            .with_path(path())
             .with_indicator(c)
             .with_label(t("mã lạ", "unknown code"))
             .with_help(help),
@@ -64,23 +64,23 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
     };
     for (i, task) in plan.tasks.iter().enumerate() {
         for (j, code) in task.indicators.iter().enumerate() {
-            check(code, format!("tasks[{i}].indicators[{j}]"));
+            check(code, &|| format!("tasks[{i}].indicators[{j}]"));
         }
     }
     if let Some(b) = &plan.baseline {
         for (i, x) in b.indices.iter().enumerate() {
-            check(&x.code, format!("baseline.indices[{i}].code"));
+            check(&x.code, &|| format!("baseline.indices[{i}].code"));
         }
         for (i, x) in b.indicators.iter().enumerate() {
-            check(&x.code, format!("baseline.indicators[{i}].code"));
+            check(&x.code, &|| format!("baseline.indicators[{i}].code"));
         }
     }
     if let Some(g) = &plan.goals {
         for (i, x) in g.targets.iter().enumerate() {
-            check(&x.code, format!("goals.targets[{i}].code"));
+            check(&x.code, &|| format!("goals.targets[{i}].code"));
         }
     }
     for (i, k) in plan.kept.iter().enumerate() {
-        check(&k.code, format!("kept[{i}].code"));
+        check(&k.code, &|| format!("kept[{i}].code"));
     }
 }

@@ -37,7 +37,7 @@ fn check(cx: &Context, out: &mut Vec<Diagnostic>) {
             continue;
         };
         let why = reason.message();
-        let text = d.value.trim();
+        let text = crate::lint::trim(&d.value);
         out.push(
             RULE.meta.diag(
                 format!("không đọc được thời hạn \"{text}\": {}", why.vi),
