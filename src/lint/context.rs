@@ -160,14 +160,22 @@ impl<'a> Context<'a> {
         let keys = self.top_keys.get_or_init(|| {
             let mut keys: Vec<(&'a str, Span)> = Vec::new();
             let text: &'a str = &self.source.text;
-            let mut offset = 0;
-            for line in text.split_inclusive('\n') {
-                if let Some(colon) = line.find(':') {
+            let starts = std::iter::once(0)
+                .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+            for offset in starts {
+                // A key starts its line: indented lines, comments, list items and blank
+                // lines are skipped before their colon is looked for.
+                if matches!(
+                    text.as_bytes().get(offset),
+                    None | Some(b' ' | b'#' | b'-' | b':' | b'\n')
+                ) {
+                    continue;
+                }
+                let line = &text[offset..];
+                let line = &line[..memchr::memchr(b'\n', line.as_bytes()).unwrap_or(line.len())];
+                if let Some(colon) = memchr::memchr(b':', line.as_bytes()) {
                     let k = &line[..colon];
-                    if !k.is_empty()
-                        && !k.starts_with([' ', '#', '-'])
-                        && !keys.iter().any(|(seen, _)| *seen == k)
-                    {
+                    if !keys.iter().any(|(seen, _)| *seen == k) {
                         let (l, c) = self.source.line_col(offset);
                         keys.push((
                             k,
@@ -180,7 +188,6 @@ impl<'a> Context<'a> {
                         ));
                     }
                 }
-                offset += line.len();
             }
             keys
         });

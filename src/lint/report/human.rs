@@ -211,7 +211,7 @@ fn fragment_with(r: &FileReport, opts: &Options, direct: bool) -> (Fragment, usi
         name: terminal_safe(&r.file.display().to_string()).into_owned(),
         text: &shown,
         source: &r.source,
-        has_cr: shown.contains('\r'),
+        has_cr: memchr::memchr(b'\r', shown.as_bytes()).is_some(),
     };
     let shown_src = graphical::Shown {
         name: &src.name,
