@@ -446,7 +446,8 @@ impl Walker {
         if let [.., Seg::Key("indicators"), Seg::Index(_)] = self.segs.as_slice() {
             return;
         }
-        let mut path = String::new();
+        // Paths run to some 40 bytes ("baseline.indicators[12].note"): one allocation.
+        let mut path = String::with_capacity(48);
         let mut key = "";
         let mut task = None;
         let mut prev_tasks = false;

@@ -135,12 +135,12 @@ pub fn read_source(path: &Path, max: u64) -> Result<SourceFile, LoadError> {
     };
     // `String::from_utf8` was 6 % of lint in perf on Vietnamese text (its letters are
     // mostly multi-byte); the SIMD check and a copy fell under 1 %. A file that fails
-    // the check goes through `from_utf8` for the position of the first bad byte.
-    let checked = match simdutf8::basic::from_utf8(&bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(_) => String::from_utf8(bytes),
-    };
-    match checked {
+    // the check goes through `from_utf8` for the position of the first bad byte. The
+    // text is copied once, into the source's shared buffer.
+    if let Ok(text) = simdutf8::basic::from_utf8(&bytes) {
+        return Ok(SourceFile::new(path, text));
+    }
+    match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(path, text)),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
