@@ -42,8 +42,36 @@ pub fn trim(s: &str) -> &str {
     }
 }
 
+/// `write!(s, "{n}")` without the formatting machinery (a path per text field, a line
+/// number per snippet line).
+pub fn push_decimal(s: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits[at..].iter().map(|&d| char::from(d)));
+}
+
 #[cfg(test)]
 mod tests {
+    use super::push_decimal;
+
+    #[test]
+    fn push_decimal_is_display() {
+        for n in (0..2000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
+            let mut s = String::from("x");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("x{n}"));
+        }
+    }
+
     #[test]
     fn trim_is_str_trim() {
         let parts = [

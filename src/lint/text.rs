@@ -415,22 +415,6 @@ enum Seg {
     Index(usize),
 }
 
-/// `write!(s, "{n}")` without the formatting machinery (a path per text field).
-fn push_decimal(s: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    s.extend(digits[at..].iter().map(|&d| char::from(d)));
-}
-
 struct Walker {
     segs: Vec<Seg>,
     out: Vec<TextField>,
@@ -463,7 +447,7 @@ impl Walker {
                 }
                 Seg::Index(i) => {
                     path.push('[');
-                    push_decimal(&mut path, *i);
+                    crate::lint::push_decimal(&mut path, *i);
                     path.push(']');
                     if prev_tasks && task.is_none() {
                         task = Some(*i);
@@ -716,15 +700,6 @@ impl ser::SerializeStructVariant for &mut Walker {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn push_decimal_is_display() {
-        for n in (0..2000).chain([9_999, 10_000, 123_456_789, usize::MAX]) {
-            let mut s = String::from("x");
-            push_decimal(&mut s, n);
-            assert_eq!(s, format!("x{n}"));
-        }
-    }
 
     #[test]
     fn not_text_is_the_list() {

@@ -95,10 +95,16 @@ fn snippet(
     // line break, text without it.
     let mut lines: Vec<(usize, usize, usize, &str)> = Vec::with_capacity(3);
     let mut at = 0;
-    for (k, piece) in data.split_inclusive('\n').enumerate() {
-        let text = piece.strip_suffix('\n').unwrap_or(piece);
-        lines.push((line0 + k + 1, first + at, piece.len(), text));
-        at += piece.len();
+    while at < data.len() {
+        let eol = memchr::memchr(b'\n', &data.as_bytes()[at..]).map_or(data.len(), |i| at + i);
+        let next = (eol + 1).min(data.len());
+        lines.push((
+            line0 + lines.len() + 1,
+            first + at,
+            next - at,
+            &data[at..eol],
+        ));
+        at = next;
     }
     let end = offset + len;
     // The label must start and end on one of these lines (and be nowhere else).
@@ -115,30 +121,46 @@ fn snippet(
     }
     let linum_width = lines.last().map_or(1, |l| digits(l.0));
     let (line, column) = src.source.line_col(offset);
-    let pad = " ".repeat(linum_width + 2);
-    let _ = writeln!(out, "{pad}╭─[{}:{line}:{column}]", src.name);
+    let _ = writeln!(
+        out,
+        "{:pad$}╭─[{}:{line}:{column}]",
+        "",
+        src.name,
+        pad = linum_width + 2
+    );
     for (i, &(number, lo, _, text)) in lines.iter().enumerate() {
-        let _ = writeln!(out, " {number:>linum_width$} │ {text}");
+        out.push(' ');
+        repeat(out, ' ', linum_width - digits(number));
+        crate::lint::push_decimal(out, number);
+        out.push_str(" │ ");
+        out.push_str(text);
+        out.push('\n');
         if i != on {
             continue;
         }
         let start = visual(text, offset - lo, true);
         let stop = visual(text, end - lo, false).max(start + 1);
         let mid = (start + stop) / 2;
-        let blank = " ".repeat(linum_width);
         out.push(' ');
-        out.push_str(&blank);
+        repeat(out, ' ', linum_width);
         out.push_str(" · ");
-        out.push_str(&" ".repeat(start));
-        out.push_str(&"─".repeat(mid - start));
+        repeat(out, ' ', start);
+        repeat(out, '─', mid - start);
         out.push(if label.is_some() { '┬' } else { '─' });
-        out.push_str(&"─".repeat(stop - mid - 1));
+        repeat(out, '─', stop - mid - 1);
         out.push('\n');
         if let Some(l) = label {
-            let _ = writeln!(out, " {blank} · {}╰── {l}", " ".repeat(mid));
+            out.push(' ');
+            repeat(out, ' ', linum_width);
+            out.push_str(" · ");
+            repeat(out, ' ', mid);
+            out.push_str("╰── ");
+            out.push_str(l);
+            out.push('\n');
         }
     }
-    let _ = writeln!(out, "{pad}╰────");
+    repeat(out, ' ', linum_width + 2);
+    out.push_str("╰────\n");
     Some(())
 }
 
@@ -167,7 +189,11 @@ pub fn context(
 
 /// Text miette would show as it is (no escape, tab or carriage return).
 fn plain(s: &str) -> bool {
-    !s.contains(['\u{1b}', '\t', '\r'])
+    memchr::memchr3(0x1b, b'\t', b'\r', s.as_bytes()).is_none()
+}
+
+fn repeat(out: &mut String, c: char, n: usize) {
+    out.extend(std::iter::repeat_n(c, n));
 }
 
 fn digits(n: usize) -> usize {
