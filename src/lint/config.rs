@@ -252,19 +252,38 @@ impl Config {
 
     /// The level of a rule for a file, `None` when the rule is off there.
     pub fn level_for(&self, meta: &Meta, file: &Path) -> Option<Level> {
-        let mut level = self.levels.apply(meta, Some(meta.level));
-        if !self.overrides.is_empty() {
+        self.levels_for(std::iter::once(meta), file)[0]
+    }
+
+    /// [`Config::level_for`] of each rule, the file's path matched against the overrides
+    /// once (not once per rule).
+    pub fn levels_for<'m>(
+        &self,
+        metas: impl IntoIterator<Item = &'m Meta>,
+        file: &Path,
+    ) -> Vec<Option<Level>> {
+        let matching: Vec<&Override> = if self.overrides.is_empty() {
+            Vec::new()
+        } else {
             let rel = self.relative(file);
-            for o in &self.overrides {
-                if o.globs.is_match(&rel) {
+            self.overrides
+                .iter()
+                .filter(|o| o.globs.is_match(&rel))
+                .collect()
+        };
+        metas
+            .into_iter()
+            .map(|meta| {
+                let mut level = self.levels.apply(meta, Some(meta.level));
+                for o in &matching {
                     level = o.levels.apply(meta, level);
                 }
-            }
-        }
-        match &self.last {
-            Some(last) => last.apply(meta, level),
-            None => level,
-        }
+                match &self.last {
+                    Some(last) => last.apply(meta, level),
+                    None => level,
+                }
+            })
+            .collect()
     }
 
     /// Whether the configuration excludes a file.

@@ -85,16 +85,9 @@ impl<'a> Linter<'a> {
         refused: Option<Vec<Diagnostic>>,
         config: &Config,
     ) -> FileReport {
-        let levels: Vec<Option<Level>> = rules::all()
-            .iter()
-            .map(|r| config.level_for(&r.meta, &source.path))
-            .collect();
-        let level_of = |code: &str| -> Option<Level> {
-            rules::all()
-                .iter()
-                .position(|r| r.meta.code == code)
-                .and_then(|i| levels[i])
-        };
+        let levels = config.levels_for(rules::all().iter().map(|r| &r.meta), &source.path);
+        let level_of =
+            |code: &str| -> Option<Level> { rules::position(code).and_then(|i| levels[i]) };
         let mut catalogue = None;
         let (mut found, parsed) = match refused {
             Some(diags) => (diags, false),

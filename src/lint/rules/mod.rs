@@ -96,6 +96,20 @@ pub fn all() -> &'static [&'static RuleDef] {
     RULES
 }
 
+/// The position in [`all`] of the rule with this exact code ("KH201"): one hash lookup
+/// per finding, not a scan of the registry.
+pub fn position(code: &str) -> Option<usize> {
+    static BY_CODE: std::sync::LazyLock<foldhash::HashMap<&'static str, usize>> =
+        std::sync::LazyLock::new(|| {
+            RULES
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.meta.code, i))
+                .collect()
+        });
+    BY_CODE.get(code).copied()
+}
+
 /// Every rule's metadata.
 pub fn metas() -> Vec<&'static Meta> {
     RULES.iter().map(|r| &r.meta).collect()
