@@ -115,7 +115,11 @@ mod safe_tests {
                     .split('\n')
                     .map(|l| format!("{pad}{l}"))
                     .collect();
-                assert_eq!(pretty_at(v, depth), want.join("\n"), "{v} at {depth}");
+                assert_eq!(
+                    String::from_utf8(pretty_at(v, depth)).unwrap(),
+                    want.join("\n"),
+                    "{v} at {depth}"
+                );
             }
         }
     }
@@ -230,8 +234,9 @@ pub struct Fragment {
     pub text: String,
     /// GitHub: lines per level (error, warning, notice), to send errors first.
     pub by_level: [String; 3],
-    /// JSON and SARIF: each finding pretty-printed at its depth in the document.
-    pub items: Vec<String>,
+    /// JSON and SARIF: each finding pretty-printed at its depth in the document (UTF-8,
+    /// written out as it is: serde_json writes only what it is given and escapes).
+    pub items: Vec<Vec<u8>>,
 }
 
 /// Render one file's findings.
@@ -248,7 +253,7 @@ pub fn fragment(format: Format, report: &FileReport, opts: &Options) -> Fragment
 /// A value pretty-printed as `serde_json::to_string_pretty` prints it `depth` levels deep
 /// in a document (each line indented by `depth` more steps of two spaces), written in
 /// one pass with no intermediate `Value`.
-pub fn pretty_at<T: Serialize>(v: &T, depth: usize) -> String {
+pub fn pretty_at<T: Serialize>(v: &T, depth: usize) -> Vec<u8> {
     let mut out = "  ".repeat(depth).into_bytes();
     let mut ser = serde_json::Serializer::with_formatter(
         &mut out,
@@ -258,9 +263,9 @@ pub fn pretty_at<T: Serialize>(v: &T, depth: usize) -> String {
         },
     );
     if v.serialize(&mut ser).is_err() {
-        return String::new();
+        return Vec::new();
     }
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 /// serde_json's pretty layout (two spaces a level, `": "`, one element a line, `[]` and
@@ -409,7 +414,7 @@ impl<W: Write> Writer<W> {
                     let sep: &[u8] = if self.items == 0 { b"\n" } else { b",\n" };
                     self.items += 1;
                     self.out.write_all(sep)?;
-                    self.out.write_all(item.as_bytes())?;
+                    self.out.write_all(&item)?;
                 }
                 Ok(())
             }
