@@ -70,6 +70,9 @@ pub fn parse(src: &str) -> R<Node<'_>> {
         depth: 0,
         nodes: 0,
         col_at: (0, 1),
+        entries: Vec::new(),
+        items: Vec::new(),
+        keys: Vec::new(),
     };
     let Some(indent) = p.next_content_line()? else {
         return Err(p.no(line!()));
@@ -97,6 +100,12 @@ struct Parser<'a> {
     /// The last column computed: (byte offset, 1-based column) on the current line, so
     /// that many nodes on one long line cost time linear in the line.
     col_at: (usize, u32),
+    /// The entries, items and keys of the collections being read, innermost last: each
+    /// collection pushes here and takes its own off the top when it closes, so that its
+    /// `Vec` is allocated once at its size instead of grown entry by entry.
+    entries: Vec<(Node<'a>, Node<'a>)>,
+    items: Vec<Node<'a>>,
+    keys: Vec<&'a str>,
 }
 
 impl<'a> Parser<'a> {
@@ -312,8 +321,8 @@ impl<'a> Parser<'a> {
             len: 0,
             ..self.span(start, start)
         };
-        let mut entries: Vec<(Node<'a>, Node<'a>)> = Vec::new();
-        let mut keys = Keys::default();
+        let entries = self.entries.len();
+        let mut keys = self.keys();
         loop {
             self.budget()?;
             let Some(colon) = self.key_end(self.pos)? else {
@@ -327,12 +336,12 @@ impl<'a> Parser<'a> {
                 span: self.span(self.pos, self.pos + key_text.len()),
                 kind: Kind::Plain(key_text),
             };
-            if !keys.insert(key_text) {
+            if !self.insert_key(&mut keys, key_text) {
                 return Err(self.no(line!()));
             }
             self.pos = colon + 1;
             let value = self.value_after_indicator(indent, true)?;
-            entries.push((key, value));
+            self.entries.push((key, value));
             // `value_after_indicator` leaves us at the next content line (or the end).
             match self.current_indent() {
                 None => break,
@@ -347,9 +356,10 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
+        self.keys.truncate(keys.from);
         Ok(Node {
             span,
-            kind: Kind::Map(entries),
+            kind: Kind::Map(self.entries.split_off(entries)),
         })
     }
 
@@ -369,14 +379,15 @@ impl<'a> Parser<'a> {
             len: 0,
             ..self.span(start, start)
         };
-        let mut items = Vec::new();
+        let items = self.items.len();
         loop {
             self.budget()?;
             if !self.is_seq_entry(self.pos) {
                 return Err(self.no(line!()));
             }
             self.pos += 1;
-            items.push(self.value_after_indicator(indent, false)?);
+            let item = self.value_after_indicator(indent, false)?;
+            self.items.push(item);
             match self.current_indent() {
                 None => break,
                 Some(i) if i < indent => break,
@@ -391,7 +402,7 @@ impl<'a> Parser<'a> {
         self.depth -= 1;
         Ok(Node {
             span,
-            kind: Kind::Seq(items),
+            kind: Kind::Seq(self.items.split_off(items)),
         })
     }
 
@@ -552,9 +563,9 @@ impl<'a> Parser<'a> {
                 let span = self.span(start, start + 1);
                 self.pos += 1;
                 let close = if open == b'[' { b']' } else { b'}' };
-                let mut items = Vec::new();
-                let mut entries: Vec<(Node<'a>, Node<'a>)> = Vec::new();
-                let mut keys = Keys::default();
+                let items = self.items.len();
+                let entries = self.entries.len();
+                let mut keys = self.keys();
                 loop {
                     self.budget()?;
                     self.flow_space()?;
@@ -563,7 +574,8 @@ impl<'a> Parser<'a> {
                         break;
                     }
                     if open == b'[' {
-                        items.push(self.flow_node()?);
+                        let item = self.flow_node()?;
+                        self.items.push(item);
                     } else {
                         let key = self.flow_scalar(true)?;
                         if !matches!(key.kind, Kind::Plain(_)) {
@@ -572,7 +584,7 @@ impl<'a> Parser<'a> {
                         let Kind::Plain(key_text) = key.kind else {
                             return Err(self.no(line!()));
                         };
-                        if !keys.insert(key_text) {
+                        if !self.insert_key(&mut keys, key_text) {
                             return Err(self.no(line!()));
                         }
                         self.flow_space()?;
@@ -585,7 +597,7 @@ impl<'a> Parser<'a> {
                         }
                         self.flow_space()?;
                         let value = self.flow_node()?;
-                        entries.push((key, value));
+                        self.entries.push((key, value));
                     }
                     self.flow_space()?;
                     match self.peek() {
@@ -598,10 +610,11 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.depth -= 1;
+                self.keys.truncate(keys.from);
                 let kind = if open == b'[' {
-                    Kind::Seq(items)
+                    Kind::Seq(self.items.split_off(items))
                 } else {
-                    Kind::Map(entries)
+                    Kind::Map(self.entries.split_off(entries))
                 };
                 Ok(Node { span, kind })
             }
@@ -880,26 +893,33 @@ fn unescape(rest: &[u8]) -> R<(char, usize)> {
     Ok((c, 1))
 }
 
-/// Keys of one mapping seen so far: a short list, then a hash set, so that checking for
-/// duplicates stays linear in the number of keys.
-#[derive(Default)]
+/// Keys of one mapping seen so far: a short list (the parser's `keys` from `from` on),
+/// then a hash set, so that checking for duplicates stays linear in the number of keys.
 struct Keys<'a> {
-    few: Vec<&'a str>,
+    from: usize,
     many: Option<std::collections::HashSet<&'a str>>,
 }
 
-impl<'a> Keys<'a> {
-    /// Add a key; `false` if it was already there.
-    fn insert(&mut self, key: &'a str) -> bool {
-        if let Some(set) = &mut self.many {
+impl<'a> Parser<'a> {
+    /// The keys of a mapping that opens here.
+    fn keys(&self) -> Keys<'a> {
+        Keys {
+            from: self.keys.len(),
+            many: None,
+        }
+    }
+
+    /// Add a key to a mapping's; `false` if it was already there.
+    fn insert_key(&mut self, keys: &mut Keys<'a>, key: &'a str) -> bool {
+        if let Some(set) = &mut keys.many {
             return set.insert(key);
         }
-        if self.few.contains(&key) {
+        if self.keys[keys.from..].contains(&key) {
             return false;
         }
-        self.few.push(key);
-        if self.few.len() > 16 {
-            self.many = Some(self.few.drain(..).collect());
+        self.keys.push(key);
+        if self.keys.len() - keys.from > 16 {
+            keys.many = Some(self.keys.drain(keys.from..).collect());
         }
         true
     }
@@ -986,6 +1006,31 @@ mod tests {
             at += c.len_utf8();
         }
         None
+    }
+
+    /// Each mapping checks its own keys for duplicates, on the stack nested mappings
+    /// share: a key repeated in a nested mapping is no duplicate, one repeated after a
+    /// nested mapping closed is, and so is the 18th key of a long mapping (past the list,
+    /// in the hash set).
+    #[test]
+    fn duplicate_keys_are_per_mapping() {
+        let long: String = (0..20).map(|i| format!("k{i}: {i}\n")).collect();
+        for ok in [
+            "a:\n  a: 1\n  b: {a: 1, b: [{a: 1}, {a: 2}]}\nb:\n  - a: 1\n    b: 2\n  - a: 3\n",
+            long.as_str(),
+            "a: {b: {b: 1}, c: 2}\nc: 3\n",
+        ] {
+            assert!(super::parse(ok).is_ok(), "{ok:?}");
+        }
+        let long_dup = format!("{long}k17: again\n");
+        for dup in [
+            "a: 1\nb:\n  c: 1\n  d: {c: 2}\na: 2\n",
+            "a: {b: {c: 1}, b: 2}\n",
+            "x:\n  - a: 1\n    b:\n      a: 2\n    a: 3\n",
+            long_dup.as_str(),
+        ] {
+            assert!(super::parse(dup).is_err(), "{dup:?}");
+        }
     }
 
     #[test]
