@@ -9,7 +9,9 @@
 #
 # Environment: BENCH_DIR (default /tmp/kehoach-bench), KEHOACH (a prebuilt binary; by
 # default the script builds the release binary), RUNS (default 3), FORMATS (default
-# "concise human json sarif github").
+# "concise human json sarif github"), BASELINE (another binary, e.g. an older build: each
+# of its runs then alternates with one of KEHOACH's, so both are timed in the same
+# minutes; this VM's speed drifts by up to 2× within minutes).
 set -euo pipefail
 
 C=${1:-200}
@@ -57,11 +59,11 @@ timed() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # bench NAME COMMAND…: median wall time and largest peak RSS over RUNS runs.
-bench() {
+# summary NAME RUN…: one line for runs of "wall rss exit cpu".
+summary() {
   local name=$1
   shift
-  local runs=()
-  for _ in $(seq "$RUNS"); do runs+=("$(timed "$@")"); done
+  local runs=("$@")
   local wall rss all cpu
   wall=$(printf '%s\n' "${runs[@]}" | awk '{print $1}' | median)
   cpu=$(printf '%s\n' "${runs[@]}" | awk '{print $4}' | median)
@@ -72,8 +74,21 @@ bench() {
     "$(printf '%s\n' "${runs[@]}" | awk '{print $3}' | sort -u | tr '\n' ' ')"
 }
 
+# bench NAME ARGS…: RUNS runs of KEHOACH with ARGS (alternating with BASELINE's, if set).
+bench() {
+  local name=$1
+  shift
+  local runs=() base=()
+  for _ in $(seq "$RUNS"); do
+    if [[ -n "${BASELINE:-}" ]]; then base+=("$(timed "$BASELINE" "$@")"); fi
+    runs+=("$(timed "$KEHOACH" "$@")")
+  done
+  summary "$name" "${runs[@]}"
+  if [[ -n "${BASELINE:-}" ]]; then summary "  baseline" "${base[@]}"; fi
+}
+
 for f in $FORMATS; do
-  bench "$f" "$KEHOACH" lint "$PLANS" --format "$f"
+  bench "$f" lint "$PLANS" --format "$f"
 done
-bench "concise -j 1" "$KEHOACH" lint "$PLANS" --format concise --jobs 1
-bench "json -j 1" "$KEHOACH" lint "$PLANS" --format json --jobs 1
+bench "concise -j 1" lint "$PLANS" --format concise --jobs 1
+bench "json -j 1" lint "$PLANS" --format json --jobs 1
