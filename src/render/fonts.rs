@@ -197,9 +197,9 @@ pub fn embedded_carry(c: char) -> Carry {
 }
 
 /// The characters of `text` a render with only the embedded fonts would not print as they
-/// are, each once, in order. Most texts have none: a branch-free pass over byte pairs
-/// ([`maybe_lacking`], exact below U+3000) clears them, and only a text it cannot clear is
-/// decoded.
+/// are, each once, in order. Most texts have none: a pass over the characters' first two
+/// (or three) bytes ([`maybe_lacking`], exact below U+3000) clears them, and only a text it
+/// cannot clear is decoded.
 pub fn embedded_lacking(text: &str) -> std::collections::BTreeSet<char> {
     if maybe_lacking(text.as_bytes()) {
         decode_lacking(text)
@@ -251,7 +251,8 @@ fn maybe_lacking(b: &[u8]) -> bool {
         let mut leads = word & (word << 1) & 0x8080_8080_8080_8080;
         while leads != 0 {
             let k = i + (leads.trailing_zeros() / 8) as usize;
-            if !pairs[usize::from(b[k])] >> (b[k + 1] & 63) & 1 != 0 && lacking_at(b, k) {
+            // The pair's bit inline (most pairs pass), the third byte only after it.
+            if !pairs[usize::from(b[k])] >> (b[k + 1] & 63) & 1 != 0 && lacking_triple(b, k) {
                 return true;
             }
             leads &= leads - 1;
@@ -267,13 +268,15 @@ fn maybe_lacking(b: &[u8]) -> bool {
 /// wholly carried (as after every ASCII or continuation byte), nor, below U+3000, if its
 /// three bytes are.
 fn lacking_at(b: &[u8], k: usize) -> bool {
-    let lead = b[k];
     let second = b.get(k + 1).copied().unwrap_or(0x80);
-    if !carried_pairs()[usize::from(lead)] >> (second & 63) & 1 == 0 {
-        return false;
-    }
-    match (lead, b.get(k + 2)) {
-        (0xE0..=0xE2, Some(&third)) => {
+    !carried_pairs()[usize::from(b[k])] >> (second & 63) & 1 != 0 && lacking_triple(b, k)
+}
+
+/// For a character at `b[k]` whose pair is not wholly carried: whether it may be one the
+/// fonts lack, decided by its three bytes below U+3000 (`true` for any other).
+fn lacking_triple(b: &[u8], k: usize) -> bool {
+    match (b[k], b.get(k + 1), b.get(k + 2)) {
+        (lead @ 0xE0..=0xE2, Some(&second), Some(&third)) => {
             let block = usize::from(lead - 0xE0) << 6 | usize::from(second & 63);
             !carried_triples()[block] >> (third & 63) & 1 != 0
         }
