@@ -276,21 +276,29 @@ struct Deep {
 }
 
 impl Deep {
-    fn newline<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
+    fn pad<W: ?Sized + Write>(&self, w: &mut W) -> io::Result<()> {
         for _ in 0..self.indent {
             w.write_all(b"  ")?;
         }
         Ok(())
     }
 
+    fn newline<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.pad(w)
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.indent += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
     fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> io::Result<()> {
         self.indent -= 1;
         if self.has_value {
             w.write_all(b"\n")?;
-            for _ in 0..self.indent {
-                w.write_all(b"  ")?;
-            }
+            self.pad(w)?;
         }
         w.write_all(bracket)
     }
@@ -298,9 +306,7 @@ impl Deep {
 
 impl serde_json::ser::Formatter for Deep {
     fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.indent += 1;
-        self.has_value = false;
-        w.write_all(b"[")
+        self.open(w, b"[")
     }
 
     fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
@@ -317,9 +323,7 @@ impl serde_json::ser::Formatter for Deep {
     }
 
     fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
-        self.indent += 1;
-        self.has_value = false;
-        w.write_all(b"{")
+        self.open(w, b"{")
     }
 
     fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> io::Result<()> {
